@@ -1,0 +1,188 @@
+"""The ``consult`` command line: a thin client over the library.
+
+Exit codes: 0 success, 2 a known problem with the input or parameters (one paragraph on
+stderr), 1 an unexpected error (rerun with ``--debug`` for the traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.table import Table
+
+from . import __version__
+from .errors import ConsultationError
+
+app = typer.Typer(
+    name="consult",
+    help="Public-consultation analysis: ingest exports, analyse, trace evidence, report.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "raw" / "microcredentials_2021_sample"
+DEFAULT_REPORT_DIR = Path("reports") / "microcredentials_2021_sample"
+
+_state = {"debug": False}
+
+
+def _setup_logging(verbose: bool, debug: bool) -> None:
+    level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(message)s", force=True,
+                        handlers=[RichHandler(console=err, show_path=False, show_time=False)])
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(__version__)
+        raise typer.Exit()
+    _state["debug"] = debug
+    _setup_logging(verbose, debug)
+
+
+def _progress(message: str) -> None:
+    err.print(f"[dim]•[/dim] {message}")
+
+
+# -- ingest -------------------------------------------------------------------------------------
+@app.command()
+def ingest(
+    sources: Annotated[list[Path], typer.Argument(help="Export files or folders to read.")],
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", help="Force a reader: eusurvey, hys_scraper, hys_api, "
+        "regulations_gov, generic.")] = None,
+    mapping: Annotated[Path | None, typer.Option(
+        "--mapping", "-m", help="YAML column mapping for the generic reader.")] = None,
+    consultation_id: Annotated[str | None, typer.Option(
+        "--consultation-id", help="Override the consultation id.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read exports into a workspace of canonical tables (responses, questions, answers,
+    documents, rejects)."""
+    from .info import summarise
+    from .ingest import ingest_to_workspace
+
+    ws = ingest_to_workspace(sources, workspace, format=format, mapping=mapping,
+                             consultation_id=consultation_id,
+                             progress=None if as_json else _progress)
+    _show(summarise(ws), as_json, brief=True)
+
+
+# -- info ---------------------------------------------------------------------------------------
+@app.command()
+def info(
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Counts by table, stakeholder type, language, country and question kind; rejects."""
+    from .info import summarise
+    from .workspace import Workspace
+
+    _show(summarise(Workspace.open(workspace)), as_json)
+
+
+# -- run ----------------------------------------------------------------------------------------
+@app.command()
+def run(
+    sources: Annotated[list[Path] | None, typer.Argument(
+        help="Export files or folders; none = the bundled micro-credentials sample.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder; the workspace "
+                                         "is kept in OUTPUT/workspace.")] = DEFAULT_REPORT_DIR,
+    format: Annotated[str | None, typer.Option("--format", "-f")] = None,
+    mapping: Annotated[Path | None, typer.Option("--mapping", "-m")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Run every available stage end to end (today: ingest and the workspace summary)."""
+    from .info import summarise
+    from .ingest import ingest_to_workspace
+
+    if not sources:
+        if not SAMPLE.is_dir():
+            raise ConsultationError("The bundled sample is missing",
+                                    expected=f"the folder {SAMPLE}",
+                                    fix="pass the exports to run on: consult run SRC… -o DIR")
+        sources = [SAMPLE]
+    ws = ingest_to_workspace(sources, output / "workspace", format=format, mapping=mapping,
+                             progress=None if as_json else _progress)
+    _show(summarise(ws), as_json, brief=True)
+
+
+# -- rendering ----------------------------------------------------------------------------------
+def _show(summary: dict, as_json: bool, brief: bool = False) -> None:
+    if as_json:
+        out.print_json(json.dumps(summary, ensure_ascii=False, default=str))
+        return
+    acc = summary.get("accounting") or {}
+    out.print(f"[bold]Workspace[/bold] {summary['workspace']}")
+    if acc:
+        out.print(f"records in: {acc.get('n_records', '?')} → responses "
+                  f"{acc.get('n_responses', '?')} + rejects {acc.get('n_rejects', '?')}")
+    t = Table("table", "rows", title="Tables")
+    for name, n in summary["tables"].items():
+        t.add_row(name, str(n))
+    out.print(t)
+    sections = ["stakeholder_type", "question_kind", "rejects_by_reason"]
+    if not brief:
+        sections = ["stakeholder_type", "registered", "publication", "language", "country",
+                    "question_kind", "documents_by_status", "rejects_by_reason"]
+    for key in sections:
+        counts = summary.get(key)
+        if counts:
+            t = Table(key.replace("_", " "), "n")
+            for k, v in list(counts.items())[:25]:
+                t.add_row(k, str(v))
+            if len(counts) > 25:
+                t.add_row(f"… {len(counts) - 25} more", "")
+            out.print(t)
+    for w in summary.get("warnings", [])[:20]:
+        err.print(f"[yellow]warning:[/yellow] {w}")
+    for s in summary.get("stale_inputs", []):
+        err.print(f"[yellow]warning:[/yellow] input {s['status']} since ingest: {s['path']}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning known errors into one paragraph and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except ConsultationError as exc:
+        if _state["debug"]:
+            err.print_exception()
+        err.print(f"[bold red]error:[/bold red] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except (typer.Exit, SystemExit) as exc:
+        sys.exit(getattr(exc, "exit_code", getattr(exc, "code", 0)) or 0)
+    except typer.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors arrive here too
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if _state["debug"]:
+            err.print_exception()
+        err.print(f"[bold red]unexpected error:[/bold red] {type(exc).__name__}: {exc}. "
+                  "Rerun with --debug for the traceback, and please report it.",
+                  highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,300 @@
+"""The canonical tables of a consultation workspace: one place that says what each column is.
+
+Every stage checks its inputs with :func:`require` and shapes its outputs with :func:`conform`,
+so a table that leaves a stage always has the declared columns, in the declared order, with the
+declared dtypes. Extra columns are allowed and kept (after the declared ones).
+
+Column dtypes are pandas dtype names, plus ``"list"`` for a column holding Python lists of
+strings (stored as a Parquet list column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import SchemaError, bounded_list, did_you_mean
+
+__all__ = [
+    "SCHEMAS",
+    "Column",
+    "TableSchema",
+    "conform",
+    "describe",
+    "empty",
+    "register",
+    "require",
+]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, dtype, whether a stage must provide it, and what it means."""
+
+    name: str
+    dtype: str
+    description: str
+    required: bool = False  # non-nullable columns are always required
+    nullable: bool = True
+    personal: bool = False  # holds personal data: never published as such
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def required(self) -> list[str]:
+        return [c.name for c in self.columns if c.required or not c.nullable]
+
+    @property
+    def personal(self) -> list[str]:
+        return [c.name for c in self.columns if c.personal]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+S, I, F, B, T, L = "string", "Int64", "float64", "boolean", "datetime64[ns, UTC]", "list"
+
+RESPONSES = TableSchema(
+    "responses",
+    "One row per contribution (respondent). Every input record is here or in `rejects`.",
+    (
+        Column("response_id", S, "Stable id `<source>:<native id>`, e.g. `eusurvey:F529892`.",
+               nullable=False),
+        Column("consultation_id", S, "Consultation the contribution answers."),
+        Column("source_format", S, "Reader that produced the row (eusurvey, hys_scraper, …).",
+               nullable=False),
+        Column("source_file", S, "Input file (relative to the source root)."),
+        Column("source_row", I, "1-based record number in the source file."),
+        Column("submitted_at", T, "Submission time, UTC."),
+        Column("language", S, "Declared language, ISO 639-1."),
+        Column("language_raw", S, "Declared language as exported."),
+        Column("stakeholder_type", S, "Canonical stakeholder type (see taxonomy).",
+               nullable=False),
+        Column("stakeholder_type_raw", S, "Stakeholder label as exported."),
+        Column("country", S, "ISO 3166-1 alpha-3."),
+        Column("country_raw", S, "Country as exported."),
+        Column("organisation", S, "Organisation name (organisations only)."),
+        Column("organisation_size", S, "micro | small | medium | large."),
+        Column("organisation_size_raw", S, "Organisation size as exported."),
+        Column("transparency_register_id", S, "EU Transparency Register number, if given."),
+        Column("registered", B, "Organisation with a Transparency Register number "
+               "(null for individuals and undisclosed profiles)."),
+        Column("scope", S, "Scope of the organisation (national, regional, …)."),
+        Column("publication", S, "`public` (with personal information) | `anonymous`."),
+        Column("first_name", S, "Contributor's first name.", required=False, personal=True),
+        Column("surname", S, "Contributor's surname.", required=False, personal=True),
+        Column("email", S, "Contributor's e-mail.", required=False, personal=True),
+    ),
+    key=("response_id",),
+)
+
+QUESTIONS = TableSchema(
+    "questions",
+    "One row per question, matrix parent or matrix sub-item.",
+    (
+        Column("question_id", S, "Stable id within the consultation (`q07`, `q07.3`).",
+               nullable=False),
+        Column("consultation_id", S, "Consultation the question belongs to."),
+        Column("section", S, "Questionnaire section, when the export says."),
+        Column("text", S, "Full question text (for sub-items: the sub-item label).",
+               required=True),
+        Column("kind", S, "single_choice | multi_choice | rating | free_text | upload.",
+               nullable=False),
+        Column("parent_id", S, "Matrix parent's question_id, for matrix sub-items."),
+        Column("is_group", B, "True for a matrix parent that holds no answers itself."),
+        Column("options", L, "Observed or declared answer options (choice and rating kinds)."),
+        Column("source_column", I, "0-based column index in the source export, if tabular."),
+        Column("source_header", S, "Column header as exported."),
+        Column("n_answers", I, "Non-blank answers to this question."),
+    ),
+    key=("consultation_id", "question_id"),
+)
+
+ANSWERS = TableSchema(
+    "answers",
+    "Long table: one row per non-blank answer of a response to a question.",
+    (
+        Column("response_id", S, "Response the answer belongs to.", nullable=False),
+        Column("question_id", S, "Question answered.", nullable=False),
+        Column("value", S, "The answer as text (free text as written).", required=True),
+        Column("choices", L, "Selected options, for choice kinds."),
+        Column("rating", F, "Numeric rating, for rating kinds (NaN for 'No opinion')."),
+        Column("no_opinion", B, "The respondent chose 'No opinion' / 'Don't know'."),
+    ),
+    key=("response_id", "question_id"),
+)
+
+DOCUMENTS = TableSchema(
+    "documents",
+    "Attached position papers, with extracted text.",
+    (
+        Column("document_id", S, "Stable id `<response_id>:<n>`.", nullable=False),
+        Column("response_id", S, "Response that attached the document.", nullable=False),
+        Column("filename", S, "File name as given by the source (never used as a path as is)."),
+        Column("path", S, "Resolved file inside the source folder, if found."),
+        Column("text", S, "Extracted text."),
+        Column("extraction_status", S,
+               "ok | empty | missing_file | unsupported | failed.", nullable=False),
+        Column("extraction_error", S, "Why extraction failed, if it did."),
+        Column("n_chars", I, "Length of the extracted text."),
+        Column("sha256", S, "Hash of the file, when found."),
+    ),
+    key=("document_id",),
+)
+
+REJECTS = TableSchema(
+    "rejects",
+    "Input records that could not become responses, with the reason. Nothing is dropped.",
+    (
+        Column("source", S, "Source format (reader).", nullable=False),
+        Column("file", S, "Input file."),
+        Column("row", I, "1-based record number in the file."),
+        Column("field", S, "Field at fault, if one."),
+        Column("locator", S, "Human-readable `file row N field F`.", nullable=False),
+        Column("reason", S, "Short machine-readable reason, e.g. `duplicate_id`.",
+               nullable=False),
+        Column("detail", S, "One sentence for a human."),
+        Column("raw", S, "The raw record, as JSON (truncated to 10,000 characters)."),
+    ),
+)
+
+SCHEMAS: dict[str, TableSchema] = {
+    s.name: s for s in (RESPONSES, QUESTIONS, ANSWERS, DOCUMENTS, REJECTS)
+}
+
+
+def register(schema: TableSchema) -> TableSchema:
+    """Add a table schema (used by later stages and by ``standards_draft``)."""
+    SCHEMAS[schema.name] = schema
+    return schema
+
+
+def _schema(table: str | TableSchema) -> TableSchema:
+    if isinstance(table, TableSchema):
+        return table
+    try:
+        return SCHEMAS[table]
+    except KeyError:
+        raise SchemaError(
+            f"Unknown table {table!r}{did_you_mean(table, list(SCHEMAS))}",
+            expected=f"one of {bounded_list(sorted(SCHEMAS), 20)}",
+        ) from None
+
+
+def require(
+    df: pd.DataFrame, table: str | TableSchema, columns: Iterable[str] | None = None,
+    *, stage: str | None = None,
+) -> None:
+    """Raise :class:`SchemaError` if ``df`` lacks required columns of ``table``.
+
+    ``columns`` narrows the check to what a stage actually reads.
+    """
+    schema = _schema(table)
+    if not isinstance(df, pd.DataFrame):
+        raise SchemaError(
+            f"Table {schema.name!r} is not a DataFrame",
+            expected="a pandas DataFrame",
+            found=type(df).__name__,
+        )
+    wanted = list(columns) if columns is not None else schema.required
+    missing = [c for c in wanted if c not in df.columns]
+    if missing:
+        hints = "".join(did_you_mean(m, list(df.columns)) for m in missing[:5])
+        where = f" for stage {stage!r}" if stage else ""
+        raise SchemaError(
+            f"Table {schema.name!r} misses column(s) {bounded_list(missing)}{where}{hints}",
+            expected=f"columns {bounded_list(wanted, 12)}",
+            found=f"columns {bounded_list(list(df.columns), 12)}",
+            fix="pass the table produced by the previous stage, or rename the columns",
+        )
+
+
+def _as_list(v: object) -> list[str] | None:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return [str(x) for x in v]
+    return [str(v)]
+
+
+def _cast(series: pd.Series, dtype: str) -> pd.Series:
+    if dtype == L:
+        return series.map(_as_list).astype(object)
+    if dtype == T:
+        return pd.to_datetime(series, utc=True, errors="raise")
+    if dtype == B:
+        return series.astype("boolean")
+    if dtype == F:
+        return pd.to_numeric(series, errors="raise").astype("float64")
+    if dtype == I:
+        return pd.to_numeric(series, errors="raise").astype("Int64")
+    return series.astype(dtype)
+
+
+def conform(df: pd.DataFrame, table: str | TableSchema) -> pd.DataFrame:
+    """Return a new frame with the schema's columns first, in order, cast to their dtypes.
+
+    Optional columns that are absent are added as nulls; required ones must be present. Extra
+    columns are kept after the declared ones. The input is never modified.
+    """
+    schema = _schema(table)
+    require(df, schema)
+    out = {}
+    n = len(df)
+    for col in schema.columns:
+        if col.name in df.columns:
+            try:
+                out[col.name] = _cast(df[col.name], col.dtype).reset_index(drop=True)
+            except (TypeError, ValueError) as exc:
+                raise SchemaError(
+                    f"Column {col.name!r} of table {schema.name!r} cannot be read as {col.dtype}",
+                    found=str(exc)[:200],
+                ) from exc
+        else:
+            out[col.name] = _cast(pd.Series([None] * n, dtype=object), col.dtype)
+        if not col.nullable and out[col.name].isna().any():
+            bad = int(out[col.name].isna().sum())
+            raise SchemaError(
+                f"Column {col.name!r} of table {schema.name!r} has {bad} null value(s)",
+                expected="no nulls in this column",
+            )
+    for extra in df.columns:
+        if extra not in out:
+            out[extra] = df[extra].reset_index(drop=True)
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
+
+
+def empty(table: str | TableSchema) -> pd.DataFrame:
+    """An empty, correctly typed table."""
+    schema = _schema(table)
+    return conform(pd.DataFrame({c: [] for c in schema.required}), schema)
+
+
+def describe(tables: Mapping[str, TableSchema] | None = None) -> str:
+    """Markdown documentation of the schemas (used by the README and ``consult info``)."""
+    lines = []
+    for schema in (tables or SCHEMAS).values():
+        lines.append(f"### `{schema.name}`\n{schema.description}\n")
+        lines.append("| column | dtype | meaning |\n|---|---|---|")
+        for c in schema.columns:
+            flag = " (personal data)" if c.personal else ""
+            lines.append(f"| `{c.name}` | {c.dtype} | {c.description}{flag} |")
+        lines.append("")
+    return "\n".join(lines)
