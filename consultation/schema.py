@@ -179,6 +179,114 @@ SCHEMAS: dict[str, TableSchema] = {
     s.name: s for s in (RESPONSES, QUESTIONS, ANSWERS, DOCUMENTS, REJECTS)
 }
 
+# -- enrichment ----------------------------------------------------------------------------------
+LANGUAGES = TableSchema(
+    "languages",
+    "Detected language of every free-text answer and document (per answer, not per respondent).",
+    (
+        Column("response_id", S, "Response.", nullable=False),
+        Column("question_id", S, "Question (or `document:<document_id>` for documents).",
+               nullable=False),
+        Column("language", S, "Detected language, ISO 639-1 (null if undecidable)."),
+        Column("confidence", F, "Confidence of the decision in [0, 1]."),
+        Column("declared_language", S, "The respondent's declared language."),
+        Column("method", S, "lingua | context (short text resolved from declared/other "
+               "answers) | declared | none."),
+        Column("is_short", B, "Too short for reliable detection on its own."),
+        Column("is_mixed", B, "Several languages detected in the text."),
+        Column("mismatch", B, "Detected language differs from the declared one."),
+        Column("n_chars", I, "Length of the text."),
+    ),
+    key=("response_id", "question_id"),
+)
+
+REDACTED_ANSWERS = TableSchema(
+    "redacted_answers",
+    "Free-text answers safe to quote: personal data replaced by typed placeholders "
+    "([PERSON], [EMAIL], [PHONE], [ADDRESS], [ID]).",
+    (
+        Column("response_id", S, "Response.", nullable=False),
+        Column("question_id", S, "Question.", nullable=False),
+        Column("text", S, "Answer text with placeholders.", required=True),
+        Column("n_redactions", I, "Number of spans replaced."),
+        Column("types", L, "Placeholder types used."),
+        Column("publication", S, "The respondent's publication choice (drives the policy)."),
+    ),
+    key=("response_id", "question_id"),
+)
+
+REDACTIONS = TableSchema(
+    "redactions",
+    "Where personal data was found: spans into the original answer (no personal text stored).",
+    (
+        Column("response_id", S, "Response.", nullable=False),
+        Column("question_id", S, "Question or `document:<document_id>`.", nullable=False),
+        Column("start", I, "Start offset in the original text.", nullable=False),
+        Column("end", I, "End offset in the original text.", nullable=False),
+        Column("type", S, "PERSON | EMAIL | PHONE | ADDRESS | ID.", nullable=False),
+        Column("method", S, "Recognizer that found it."),
+        Column("score", F, "Recognizer score."),
+        Column("applied", B, "Replaced in redacted_answers (policy by publication choice)."),
+    ),
+)
+
+CAMPAIGNS = TableSchema(
+    "campaigns",
+    "Organised campaigns: groups of near-identical (or translated) responses.",
+    (
+        Column("campaign_id", S, "Stable id `C001`…, ordered by size.", nullable=False),
+        Column("size", I, "Number of member responses.", nullable=False),
+        Column("n_exact", I, "Members whose text is an exact (normalised) copy."),
+        Column("n_translated", I, "Members linked as translations."),
+        Column("representative_text", S, "Text of the medoid member (redacted)."),
+        Column("representative_response_id", S, "Medoid member."),
+        Column("languages", L, "Languages of the members."),
+        Column("stakeholder_mix", S, "JSON object: stakeholder type -> members."),
+        Column("question_ids", L, "Questions where the campaign text appears."),
+        Column("first_submitted_at", T, "Earliest member submission."),
+        Column("last_submitted_at", T, "Latest member submission."),
+    ),
+    key=("campaign_id",),
+)
+
+CAMPAIGN_MEMBERS = TableSchema(
+    "campaign_members",
+    "Which responses belong to which campaign.",
+    (
+        Column("response_id", S, "Member response.", nullable=False),
+        Column("campaign_id", S, "Campaign.", nullable=False),
+        Column("variant", S, "exact | near | translated."),
+        Column("similarity", F, "Similarity to the campaign's representative text."),
+    ),
+    key=("response_id",),
+)
+
+CLOSED_STATS = TableSchema(
+    "closed_stats",
+    "Counts and shares of closed answers by group, with a chi-square test per question.",
+    (
+        Column("question_id", S, "Choice or rating question (sub-item for matrices).",
+               nullable=False),
+        Column("parent_id", S, "Matrix parent, if any."),
+        Column("group_by", S, "stakeholder_type | country | organisation_size | all.",
+               nullable=False),
+        Column("group", S, "Group value (`all` for the overall row).", nullable=False),
+        Column("option", S, "Answer option, or `(no opinion)` / `(blank)`.", nullable=False),
+        Column("n", I, "Respondents choosing the option.", nullable=False),
+        Column("n_group", I, "Respondents in the group (blank included)."),
+        Column("share", F, "n / respondents in the group who answered (no opinion and "
+               "blank excluded)."),
+        Column("mean_rating", F, "Mean rating of the group (rating questions)."),
+        Column("chi2", F, "Chi-square statistic, answer × group (same on every row)."),
+        Column("p_value", F, "p-value of the chi-square test."),
+        Column("cramers_v", F, "Cramér's V effect size."),
+        Column("campaigns", S, "`all` (every response) | `once` (each campaign counted once)."),
+    ),
+)
+
+for _s in (LANGUAGES, REDACTED_ANSWERS, REDACTIONS, CAMPAIGNS, CAMPAIGN_MEMBERS, CLOSED_STATS):
+    SCHEMAS[_s.name] = _s
+
 
 def register(schema: TableSchema) -> TableSchema:
     """Add a table schema (used by later stages and by ``standards_draft``)."""

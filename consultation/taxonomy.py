@@ -91,7 +91,7 @@ _EU_LANGUAGES: tuple[str, ...] = (
 # --------------------------------------------------------------------------------------------
 
 _NON_ALNUM = re.compile(r"[\W_]+")
-_TRAILING_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_TRAILING_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]][\W_]*$")
 _NA_TYPE_NAMES = frozenset({"NAType", "NaTType"})
 
 

@@ -1,0 +1,1 @@
+"""Enrichment stages: language, redaction, campaigns, closed-question statistics."""

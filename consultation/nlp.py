@@ -1,0 +1,96 @@
+"""Multilingual spaCy pipelines that work offline: one home for tokens, sentences and lemmas.
+
+``spacy.blank(lang)`` + ``sentencizer`` + lookup ``lemmatizer`` (tables from
+``spacy-lookups-data``) for the languages in :data:`LEMMA_LANGUAGES`; other languages get
+tokenisation and sentences only, and unknown ones the multi-language tokenizer (``xx``).
+Pipelines are built lazily, once per process, and texts are processed with ``nlp.pipe`` in
+batches, grouped by language.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["LEMMA_LANGUAGES", "lemmas", "pipe", "pipeline", "sentences", "stop_words"]
+
+log = logging.getLogger(__name__)
+
+LEMMA_LANGUAGES = frozenset("cs da de en es fr hr hu it lt nl pt ro sv".split())
+BATCH_SIZE = 256
+
+
+@lru_cache(maxsize=None)
+def pipeline(lang: str | None) -> Language:
+    """The cached offline pipeline for an ISO 639-1 code (``None``/unknown -> ``xx``)."""
+    code = (lang or "xx").lower()
+    try:
+        nlp = spacy.blank(code)
+    except (ImportError, KeyError, ValueError):
+        code, nlp = "xx", spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    if code in LEMMA_LANGUAGES:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        try:
+            nlp.initialize()
+        except (ValueError, OSError) as exc:  # lookup tables missing: tokens only
+            log.warning("No lemma tables for %r (%s); using tokens only", code, exc)
+            nlp.remove_pipe("lemmatizer")
+    nlp.max_length = 20_000_000
+    return nlp
+
+
+def pipe(texts: Sequence[str], langs: Sequence[str | None] | str | None,
+         batch_size: int = BATCH_SIZE) -> list[Doc]:
+    """Process texts (each with its language) and return Docs in the input order."""
+    if langs is None or isinstance(langs, str):
+        langs = [langs] * len(texts)
+    by_lang: dict[str | None, list[int]] = defaultdict(list)
+    for i, lang in enumerate(langs):
+        by_lang[lang].append(i)
+    out: list[Doc | None] = [None] * len(texts)
+    for lang, idx in sorted(by_lang.items(), key=lambda kv: str(kv[0])):
+        nlp = pipeline(lang)
+        for i, doc in zip(idx, nlp.pipe((texts[i] or "" for i in idx), batch_size=batch_size),
+                          strict=True):
+            out[i] = doc
+    return out  # type: ignore[return-value]
+
+
+def _lemma(tok) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def lemmas(texts: Sequence[str], langs: Sequence[str | None] | str | None, *,
+           drop_stop: bool = False, alpha_only: bool = True) -> list[list[str]]:
+    """Lower-cased lemmas (tokens where no lemma table exists) of each text."""
+    docs = pipe(texts, langs)
+    out = []
+    for doc in docs:
+        toks = [t for t in doc if (t.is_alpha or not alpha_only) and not t.is_space]
+        if drop_stop:
+            toks = [t for t in toks if not t.is_stop]
+        out.append([_lemma(t) for t in toks])
+    return out
+
+
+def sentences(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """Sentence spans ``(start, end, text)`` as character offsets into ``text``."""
+    doc = pipeline(lang)(text or "")
+    return [(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+
+
+def stop_words(lang: str | None) -> frozenset[str]:
+    return frozenset(pipeline(lang).Defaults.stop_words)
+
+
+def iter_sentences(texts: Iterable[str], lang: str | None) -> Iterable[list[tuple[int, int, str]]]:
+    nlp = pipeline(lang)
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        yield [(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
