@@ -12,7 +12,7 @@ _os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 __version__ = "0.1.0"
 
-from .errors import ConsultationError  # noqa: E402
-from .workspace import Workspace  # noqa: E402
+from .errors import ConsultationError
+from .workspace import Workspace
 
 __all__ = ["ConsultationError", "Workspace", "__version__"]

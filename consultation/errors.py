@@ -99,7 +99,7 @@ class WorkspaceError(ConsultationError):
 
 def bounded_list(items: Iterable[object], limit: int = 5) -> str:
     """Render the first ``limit`` items and the count of the rest (kedro-style bounded output)."""
-    items = [repr(i) if not isinstance(i, str) else repr(i) for i in items]
+    items = [repr(i) for i in items]
     head = ", ".join(items[:limit])
     rest = len(items) - limit
     return f"{head} and {rest} more" if rest > 0 else head

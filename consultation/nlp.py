@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -26,7 +26,7 @@ LEMMA_LANGUAGES = frozenset("cs da de en es fr hr hu it lt nl pt ro sv".split())
 BATCH_SIZE = 256
 
 
-@lru_cache(maxsize=None)
+@cache
 def pipeline(lang: str | None) -> Language:
     """The cached offline pipeline for an ISO 639-1 code (``None``/unknown -> ``xx``)."""
     code = (lang or "xx").lower()

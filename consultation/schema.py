@@ -69,7 +69,7 @@ class TableSchema:
         raise KeyError(name)
 
 
-S, I, F, B, T, L = "string", "Int64", "float64", "boolean", "datetime64[ns, UTC]", "list"
+S, I, F, B, T, L = "string", "Int64", "float64", "boolean", "datetime64[ns, UTC]", "list"  # noqa: E741
 
 RESPONSES = TableSchema(
     "responses",

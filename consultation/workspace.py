@@ -82,6 +82,7 @@ class Workspace:
     def __init__(self, path: str | os.PathLike, manifest: dict[str, Any]) -> None:
         self.path = Path(path)
         self.manifest = manifest
+        self.stale_inputs: list[dict[str, str]] = []
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -144,8 +145,6 @@ class Workspace:
             "warnings": [],
             "versions": package_versions(),
         }
-
-    stale_inputs: list[dict[str, str]] = []
 
     def verify_inputs(self) -> list[dict[str, str]]:
         """Re-hash every recorded input file; return the ones that changed or vanished."""

@@ -88,7 +88,8 @@ def validate_mapping(m: Any, name: str = "mapping") -> dict[str, Any]:
         bad = [v for v in table.values() if v not in allowed]
         if bad:
             raise MappingError(f"{name}: values.{field_name} maps to unknown value(s) "
-                               f"{bounded_list(bad)}", expected=f"one of {bounded_list(allowed, 12)}")
+                               f"{bounded_list(bad)}",
+                               expected=f"one of {bounded_list(allowed, 12)}")
     for q in m.get("questions") or []:
         if not isinstance(q, dict) or "column" not in q:
             raise MappingError(f"{name}: every entry of 'questions' needs a 'column'",

@@ -121,9 +121,10 @@ def read_api(paths: Iterable[Path], *, consultation_id: str | None = None,
                               fix="check the download, or pass the right --format") from exc
         recs = _records_from_json(doc)
         if recs is None:
+            top = list(doc)[:8] if isinstance(doc, dict) else type(doc).__name__
             raise FormatError(f"{p.name} is not a Have Your Say API page",
                               expected="records under '_embedded.feedback' or 'content'",
-                              found=f"top-level keys {list(doc)[:8] if isinstance(doc, dict) else type(doc).__name__}")
+                              found=f"top-level {top}")
         for i, rec in enumerate(recs, start=1):
             records.append((i, rec, p.name))
     rows = []

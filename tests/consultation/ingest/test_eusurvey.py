@@ -103,8 +103,9 @@ def test_folder_detection_ignores_other_files():
 
 
 def test_cp1252_bytes_inside_utf8_are_repaired(tmp_path):
-    data = (SMALL / "contributions.csv").read_bytes().replace(
-        "Qualitätssicherung ist wichtig".encode(), "Qualit\xe4tssicherung ist wichtig".encode("cp1252"))
+    good = "Qualitätssicherung ist wichtig"
+    data = (SMALL / "contributions.csv").read_bytes().replace(good.encode(),
+                                                              good.encode("cp1252"))
     p = tmp_path / "mixed.csv"
     p.write_bytes(data)
     res = ingest([p])
