@@ -84,6 +84,28 @@ def ingest(
     _show(summarise(ws), as_json, brief=True)
 
 
+# -- analyse ------------------------------------------------------------------------------------
+@app.command()
+def analyse(
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    stages: Annotated[list[str] | None, typer.Option(
+        "--stage", "-s", help="Run only these stages (repeatable): languages, redaction, "
+        "campaigns, closed_stats.")] = None,
+    translations: Annotated[Path | None, typer.Option(
+        "--translations", help="CSV/Parquet of translations (response_id, question_id, "
+        "language, text) used as an extra text layer.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Language ID, redaction of personal data, campaigns, closed-question statistics and
+    charts; writes new tables into the workspace."""
+    from .info import summarise
+    from .pipeline import analyse as run_analyse
+
+    ws = run_analyse(workspace, stages=stages, translations=translations,
+                     progress=None if as_json else _progress)
+    _show(summarise(ws), as_json, brief=True)
+
+
 # -- info ---------------------------------------------------------------------------------------
 @app.command()
 def info(

@@ -1,0 +1,135 @@
+"""Run the analysis stages over a workspace (what ``consult analyse`` does).
+
+Each stage reads named tables, writes new ones and records its parameters, timings and output
+sizes in the manifest; nothing upstream is modified, and a stage can be re-run alone
+(``stages=["campaigns"]``). The order is fixed by what each stage reads:
+
+languages → redaction → campaigns → closed_stats (+ charts)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import ParameterError, did_you_mean
+from .workspace import Workspace
+
+__all__ = ["ANALYSE_STAGES", "analyse"]
+
+log = logging.getLogger(__name__)
+
+ANALYSE_STAGES = ("languages", "redaction", "campaigns", "closed_stats")
+Progress = Callable[[str], None]
+
+
+def _opt(ws: Workspace, name: str) -> pd.DataFrame | None:
+    return ws.read(name) if name in ws else None
+
+
+def _stage_languages(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    from .enrich.language import detect_languages
+
+    return {"languages": detect_languages(ws["answers"], ws["questions"], ws["responses"],
+                                          documents=_opt(ws, "documents"), **params)}
+
+
+def _stage_redaction(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    from .enrich.redaction import redact_answers
+
+    return redact_answers(ws["answers"], ws["questions"], ws["responses"],
+                          languages=_opt(ws, "languages"), documents=_opt(ws, "documents"),
+                          **params)
+
+
+def _stage_campaigns(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    from .enrich.campaigns import detect_campaigns
+
+    campaigns, members = detect_campaigns(
+        ws["answers"], ws["questions"], ws["responses"], languages=_opt(ws, "languages"),
+        redacted_answers=_opt(ws, "redacted_answers"), **params)
+    return {"campaigns": campaigns, "campaign_members": members}
+
+
+def _stage_closed(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    from .enrich.closed import closed_question_stats
+
+    stats = closed_question_stats(ws["answers"], ws["questions"], ws["responses"],
+                                  campaign_members=_opt(ws, "campaign_members"), **params)
+    return {"closed_stats": stats}
+
+
+_STAGES: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, pd.DataFrame]]] = {
+    "languages": _stage_languages,
+    "redaction": _stage_redaction,
+    "campaigns": _stage_campaigns,
+    "closed_stats": _stage_closed,
+}
+
+
+def analyse(
+    workspace: str | os.PathLike | Workspace,
+    *,
+    stages: Sequence[str] | None = None,
+    translations: str | os.PathLike | None = None,
+    params: dict[str, dict[str, Any]] | None = None,
+    progress: Progress | None = None,
+) -> Workspace:
+    """Run the enrichment stages on an ingested workspace and write their tables.
+
+    Parameters
+    ----------
+    workspace : an ingested workspace (path or :class:`Workspace`).
+    stages : a subset of :data:`ANALYSE_STAGES` (default: all, in order).
+    translations : CSV/Parquet of translations (response_id, question_id, language, text),
+        stored as the ``translations`` table and used as an extra text layer.
+    params : per-stage keyword parameters, e.g. ``{"campaigns": {"threshold": 0.85}}``.
+    progress : called with a short message as each stage starts.
+    """
+    ws = workspace if isinstance(workspace, Workspace) else Workspace.open(workspace)
+    chosen = list(stages) if stages else list(ANALYSE_STAGES)
+    for s in chosen:
+        if s not in _STAGES:
+            raise ParameterError(f"Unknown stage {s!r}{did_you_mean(s, list(_STAGES))}",
+                                 expected=f"some of {', '.join(ANALYSE_STAGES)}")
+    params = params or {}
+    for s in params:
+        if s not in _STAGES:
+            raise ParameterError(f"Parameters given for unknown stage {s!r}"
+                                 f"{did_you_mean(s, list(_STAGES))}")
+    if translations is not None:
+        from .translations import load_translations
+
+        t, warns = load_translations(translations, ws["answers"])
+        ws.write("translations", t)
+        ws.add_warnings(warns, stage="translations")
+        ws.record_stage("translations", parameters={"file": str(Path(translations).resolve())},
+                        outputs={"translations": len(t)})
+    for s in ANALYSE_STAGES:
+        if s not in chosen:
+            continue
+        if progress:
+            progress(f"Stage {s}")
+        t0 = time.perf_counter()
+        outputs = _STAGES[s](ws, dict(params.get(s, {})))
+        for name, df in outputs.items():
+            ws.write(name, df)
+        if s == "closed_stats":
+            from .charts import plot_closed_questions
+
+            charts = plot_closed_questions(outputs["closed_stats"], ws["questions"],
+                                           ws.path / "charts")
+            ws.write("charts", charts)
+            outputs["charts"] = charts
+        ws.record_stage(s, parameters=params.get(s, {}),
+                        seconds=round(time.perf_counter() - t0, 3),
+                        outputs={k: len(v) for k, v in outputs.items()})
+        ws.save_manifest()
+        log.info("stage %s done in %.1f s", s, time.perf_counter() - t0)
+    return ws
