@@ -250,6 +250,15 @@ def ingest(
     return IngestResult(tables, accounting, warnings, inputs)
 
 
+def _is_synthetic(source: Path) -> bool:
+    """A source folder that declares itself synthetic sample data (``truth/summary.json``)."""
+    marker = (source if source.is_dir() else source.parent) / "truth" / "summary.json"
+    try:
+        return bool(json.loads(marker.read_text(encoding="utf-8")).get("synthetic"))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def ingest_to_workspace(
     sources: Sequence[str | os.PathLike],
     workspace: str | os.PathLike | Workspace,
@@ -273,6 +282,7 @@ def ingest_to_workspace(
     for name, df in result.tables.items():
         ws.write(name, df)
     ws.manifest["inputs"] = result.inputs
+    ws.manifest["synthetic"] = any(_is_synthetic(Path(s)) for s in sources)
     ws.manifest["accounting"] = result.accounting
     ws.add_warnings(result.warnings, stage="ingest")
     ws.record_stage("ingest", parameters={
