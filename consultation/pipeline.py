@@ -124,7 +124,7 @@ def analyse(
             from .charts import plot_closed_questions
 
             charts = plot_closed_questions(outputs["closed_stats"], ws["questions"],
-                                           ws.path / "charts")
+                                           ws.path)
             ws.write("charts", charts)
             outputs["charts"] = charts
         ws.record_stage(s, parameters=params.get(s, {}),
