@@ -37,7 +37,7 @@ MANIFEST_VERSION = 1
 _VERSIONED_PACKAGES = (
     "consultation-toolkit", "pandas", "numpy", "pyarrow", "openpyxl", "pypdf", "python-docx",
     "pycountry", "spacy", "scikit-learn", "bertopic", "lingua-language-detector",
-    "presidio-analyzer", "datasketch", "rapidfuzz", "matplotlib", "scipy",
+    "presidio-analyzer", "rapidfuzz", "matplotlib", "scipy",
 )
 
 
