@@ -230,6 +230,18 @@ REDACTIONS = TableSchema(
     ),
 )
 
+REDACTED_DOCUMENTS = TableSchema(
+    "redacted_documents",
+    "Position-paper texts safe to quote, with the same placeholders as `redacted_answers`.",
+    (
+        Column("document_id", S, "Document.", nullable=False),
+        Column("response_id", S, "Response that attached it.", nullable=False),
+        Column("text", S, "Document text with placeholders.", required=True),
+        Column("n_redactions", I, "Number of spans replaced."),
+    ),
+    key=("document_id",),
+)
+
 CAMPAIGNS = TableSchema(
     "campaigns",
     "Organised campaigns: groups of near-identical (or translated) responses.",
@@ -285,7 +297,7 @@ CLOSED_STATS = TableSchema(
     ),
 )
 
-for _s in (LANGUAGES, REDACTED_ANSWERS, REDACTIONS, CAMPAIGNS, CAMPAIGN_MEMBERS, CLOSED_STATS):
+for _s in (LANGUAGES, REDACTED_ANSWERS, REDACTIONS, REDACTED_DOCUMENTS, CAMPAIGNS, CAMPAIGN_MEMBERS, CLOSED_STATS):
     SCHEMAS[_s.name] = _s
 
 
