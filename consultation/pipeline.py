@@ -4,7 +4,10 @@ Each stage reads named tables, writes new ones and records its parameters, timin
 sizes in the manifest; nothing upstream is modified, and a stage can be re-run alone
 (``stages=["campaigns"]``). The order is fixed by what each stage reads:
 
-languages → redaction → campaigns → closed_stats (+ charts)
+languages → redaction → campaigns → closed_stats (+ charts) → coding → topics (+ charts)
+
+:func:`trace` (evidence per element of a draft text), :func:`draft` and :func:`run` (everything,
+ingest to reports) sit on top.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ __all__ = ["ANALYSE_STAGES", "analyse"]
 
 log = logging.getLogger(__name__)
 
-ANALYSE_STAGES = ("languages", "redaction", "campaigns", "closed_stats")
+ANALYSE_STAGES = ("languages", "redaction", "campaigns", "closed_stats", "coding", "topics")
 Progress = Callable[[str], None]
 
 
@@ -65,11 +68,40 @@ def _stage_closed(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFra
     return {"closed_stats": stats}
 
 
+def _stage_coding(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    from .coding import code_answers
+
+    return {"codes": code_answers(ws["answers"], ws["questions"], ws["responses"],
+                                  languages=_opt(ws, "languages"),
+                                  translations=_opt(ws, "translations"),
+                                  redacted_answers=_opt(ws, "redacted_answers"), **params)}
+
+
+def _stage_topics(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    from .topics import fit_topics, plot_topics_by_group, save_model
+
+    tables, models = fit_topics(
+        ws["answers"], ws["questions"], ws["responses"], languages=_opt(ws, "languages"),
+        translations=_opt(ws, "translations"), campaign_members=_opt(ws, "campaign_members"),
+        redacted_answers=_opt(ws, "redacted_answers"), return_models=True, **params)
+    for model_id, model in sorted(models.items()):
+        save_model(model, ws.path / "models" / f"topics_{_safe(model_id)}")
+    charts = plot_topics_by_group(tables["topics_by_group"], ws.path,
+                                  questions=ws["questions"])
+    return {**tables, "topic_charts": charts}
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in str(name))
+
+
 _STAGES: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, pd.DataFrame]]] = {
     "languages": _stage_languages,
     "redaction": _stage_redaction,
     "campaigns": _stage_campaigns,
     "closed_stats": _stage_closed,
+    "coding": _stage_coding,
+    "topics": _stage_topics,
 }
 
 
@@ -132,4 +164,30 @@ def analyse(
                         outputs={k: len(v) for k, v in outputs.items()})
         ws.save_manifest()
         log.info("stage %s done in %.1f s", s, time.perf_counter() - t0)
+    return ws
+
+
+def trace(workspace: str | os.PathLike | Workspace, *,
+          catalogue: str | os.PathLike | None = None, params: dict[str, Any] | None = None,
+          ) -> Workspace:
+    """Trace every element of the catalogue to the responses (tables ``evidence`` and
+    ``element_summary``); uses the enrichment tables that exist."""
+    from standards_draft import load_catalogue, trace_evidence
+
+    ws = workspace if isinstance(workspace, Workspace) else Workspace.open(workspace)
+    t0 = time.perf_counter()
+    cat = load_catalogue(catalogue)
+    out = trace_evidence(
+        cat, ws["answers"], ws["questions"], ws["responses"], languages=_opt(ws, "languages"),
+        redacted_answers=_opt(ws, "redacted_answers"), documents=_opt(ws, "documents"),
+        redacted_documents=_opt(ws, "redacted_documents"),
+        campaign_members=_opt(ws, "campaign_members"), codes=_opt(ws, "codes"),
+        **(params or {}))
+    for name, df in out.items():
+        ws.write(name, df)
+    ws.record_stage("trace", parameters={"catalogue": str(catalogue) if catalogue else
+                                         "micro_credentials (packaged)", **(params or {})},
+                    seconds=round(time.perf_counter() - t0, 3),
+                    outputs={k: len(v) for k, v in out.items()})
+    ws.save_manifest()
     return ws
