@@ -246,7 +246,7 @@ def test_code_answers_layers_and_dedupe(tiny):
 class FakeEmbedder:
     """Bag-of-words 'embedding' over a tiny vocabulary: similar sentences share words."""
 
-    vocab = ["providers", "accredited", "agency", "weather", "sunny"]
+    vocab = ("providers", "accredited", "agency", "weather", "sunny")
 
     def transform(self, texts, langs):
         return np.array([[t.lower().count(w) for w in self.vocab] for t in texts], dtype=float)

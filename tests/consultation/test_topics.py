@@ -275,7 +275,7 @@ def test_topics_by_group_checks_inputs():
 
 
 def test_save_and_load_model(tmp_path):
-    texts, truth = corpus(n_per=15)
+    texts, _truth = corpus(n_per=15)
     m = TopicModeller(n_topics=3).fit(texts, "en")
     path = save_model(m, tmp_path / "models" / "topics_q1")
     for f in ("modeller.pkl", "topics.json", "config.json", "topic_embeddings.safetensors",
@@ -313,7 +313,7 @@ def test_minilm_files_are_verified(tmp_path):
                 dst.write_text(p.read_text().replace("384", "385"))
             else:
                 dst.symlink_to(p)
-    with pytest.raises(InputError, match="config.json"):
+    with pytest.raises(InputError, match=r"config\.json"):
         verify_minilm(tmp_path)
 
 
