@@ -44,7 +44,8 @@ class Upper:
 
     def translate(self, texts, source_languages, target):
         self.calls += len(texts)
-        return [f"[{s}->{target}] {t.upper()}" for t, s in zip(texts, source_languages, strict=False)]
+        pairs = zip(texts, source_languages, strict=True)
+        return [f"[{s}->{target}] {t.upper()}" for t, s in pairs]
 
 
 def test_plugged_translator_translates_unique_texts_once():

@@ -78,7 +78,8 @@ def test_every_truth_span_is_an_exact_substring(sample):
     positions = pd.read_csv(TRUTH / "positions.csv", dtype={"column": "Int64"})
     cell_pos = positions.dropna(subset=["column"])
     keys = set(cells.index)
-    assert all((r, int(c)) in keys for r, c in zip(cell_pos["reference"], cell_pos["column"], strict=False))
+    pairs = zip(cell_pos["reference"], cell_pos["column"], strict=True)
+    assert all((r, int(c)) in keys for r, c in pairs)
     langs = pd.read_csv(TRUTH / "languages.csv")
     assert all((r, c) in keys for r, c in zip(langs["reference"], langs["column"], strict=False))
 
