@@ -249,7 +249,6 @@ CAMPAIGNS = TableSchema(
         Column("campaign_id", S, "Stable id `C001`…, ordered by size.", nullable=False),
         Column("size", I, "Number of member responses.", nullable=False),
         Column("n_exact", I, "Members whose text is an exact (normalised) copy."),
-        Column("n_near", I, "Members linked as near-identical (edited) copies."),
         Column("n_translated", I, "Members linked as translations."),
         Column("representative_text", S, "Text of the medoid member (redacted)."),
         Column("representative_response_id", S, "Medoid member."),

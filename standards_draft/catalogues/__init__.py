@@ -1,0 +1,1 @@
+"""Packaged element catalogues (YAML)."""

@@ -1,0 +1,1 @@
+"""Packaged stance lexicons (YAML)."""
