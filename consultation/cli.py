@@ -106,6 +106,39 @@ def analyse(
     _show(summarise(ws), as_json, brief=True)
 
 
+# -- trace / draft ------------------------------------------------------------------------------
+@app.command()
+def trace(
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    catalogue: Annotated[Path | None, typer.Option(
+        "--catalogue", "--elements", help="Element catalogue YAML (default: the packaged "
+        "micro-credentials catalogue).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Trace each element of the draft text to the responses that support or oppose it
+    (tables evidence and element_summary)."""
+    from .info import summarise
+    from .pipeline import trace as run_trace
+
+    if not as_json:
+        _progress("Tracing evidence")
+    _show(summarise(run_trace(workspace, catalogue=catalogue)), as_json, brief=True)
+
+
+@app.command()
+def draft(
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder for draft.md and draft.docx (default WS/draft).")] = None,
+    catalogue: Annotated[Path | None, typer.Option("--catalogue", "--elements")] = None,
+) -> None:
+    """Write the evidence-linked draft standard text (Markdown and DOCX)."""
+    from .pipeline import draft as run_draft
+
+    for kind, path in run_draft(workspace, output, catalogue=catalogue).items():
+        out.print(f"{kind}: {path}")
+
+
 # -- info ---------------------------------------------------------------------------------------
 @app.command()
 def info(

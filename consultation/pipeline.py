@@ -191,3 +191,28 @@ def trace(workspace: str | os.PathLike | Workspace, *,
                     outputs={k: len(v) for k, v in out.items()})
     ws.save_manifest()
     return ws
+
+
+def draft(workspace: str | os.PathLike | Workspace, out_dir: str | os.PathLike | None = None, *,
+          catalogue: str | os.PathLike | None = None) -> dict[str, Path]:
+    """Write the evidence-linked draft (``draft.md`` and ``draft.docx``) from the traced
+    evidence; returns the paths. Default folder: ``<workspace>/draft``."""
+    from standards_draft import load_catalogue
+    from standards_draft.drafting import draft_standard
+
+    ws = workspace if isinstance(workspace, Workspace) else Workspace.open(workspace)
+    t0 = time.perf_counter()
+    d = draft_standard(load_catalogue(catalogue), ws["evidence"], ws["element_summary"],
+                       codes=_opt(ws, "codes"), topics=_opt(ws, "topics"))
+    out = Path(out_dir) if out_dir is not None else ws.path / "draft"
+    out.mkdir(parents=True, exist_ok=True)
+    md = out / "draft.md"
+    md.write_text(d.to_markdown(), encoding="utf-8")
+    docx = out / "draft.docx"
+    d.to_docx(docx)
+    ws.record_stage("draft", parameters={"catalogue": str(catalogue) if catalogue else
+                                         "micro_credentials (packaged)"},
+                    seconds=round(time.perf_counter() - t0, 3),
+                    outputs={"markdown": str(md), "docx": str(docx)})
+    ws.save_manifest()
+    return {"markdown": md, "docx": docx}

@@ -20,6 +20,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from consultation import schema as cs
@@ -441,7 +442,10 @@ def _topic_amendments(cat: Catalogue, topics: pd.DataFrame, min_voices: int
         if n < min_voices:
             continue
         kws = row.get("keywords")
-        kw_text = " ".join(map(str, kws)) if isinstance(kws, (list, tuple)) else str(kws or "")
+        if isinstance(kws, (list, tuple, np.ndarray)):  # Parquet gives list columns as arrays
+            kw_text = " ".join(map(str, kws))
+        else:
+            kw_text = "" if kws is None or (isinstance(kws, float) and kws != kws) else str(kws)
         lang = row.get("main_language") if isinstance(row.get("main_language"), str) else "en"
         probe = [str(row["label"]), kw_text]
         rep = row.get("representative_text")

@@ -57,3 +57,17 @@ def test_missing_workspace(tmp_path):
 def test_usage_error_exit_code():
     r = consult("ingest")
     assert r.returncode == 2 and "Missing" in r.stderr
+
+
+def test_trace_and_draft_on_an_ingested_workspace(tmp_path):
+    ws = tmp_path / "ws"
+    assert consult("ingest", FIXTURES / "eusurvey_small", "-w", ws).returncode == 0
+    r = consult("trace", "-w", ws, "--json")
+    assert r.returncode == 0, r.stderr
+    tables = json.loads(r.stdout)["tables"]
+    assert tables["evidence"] > 0 and tables["element_summary"] > 0
+    r = consult("draft", "-w", ws, "-o", tmp_path / "draft")
+    assert r.returncode == 0, r.stderr
+    md = (tmp_path / "draft" / "draft.md").read_text(encoding="utf-8")
+    assert "(D1)" in md and "[^1]" in md
+    assert (tmp_path / "draft" / "draft.docx").stat().st_size > 0
