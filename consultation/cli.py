@@ -139,6 +139,21 @@ def draft(
         out.print(f"{kind}: {path}")
 
 
+# -- report -------------------------------------------------------------------------------------
+@app.command()
+def report(
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the reports.")],
+) -> None:
+    """Write the published reports (HTML, PDF, DOCX, XLSX evidence annex, CSV tables)."""
+    from standards_draft.reports import build_reports
+
+    draft_md = workspace / "draft" / "draft.md"
+    files = build_reports(workspace, output, draft=draft_md if draft_md.is_file() else None)
+    for kind, path in sorted(files.items()):
+        out.print(f"{kind}: {path}")
+
+
 # -- info ---------------------------------------------------------------------------------------
 @app.command()
 def info(

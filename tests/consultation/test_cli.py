@@ -71,3 +71,12 @@ def test_trace_and_draft_on_an_ingested_workspace(tmp_path):
     md = (tmp_path / "draft" / "draft.md").read_text(encoding="utf-8")
     assert "(D1)" in md and "[^1]" in md
     assert (tmp_path / "draft" / "draft.docx").stat().st_size > 0
+
+
+def test_report_command_writes_every_format(tmp_path):
+    ws = tmp_path / "ws"
+    assert consult("ingest", FIXTURES / "eusurvey_small", "-w", ws).returncode == 0
+    r = consult("report", "-w", ws, "-o", tmp_path / "out")
+    assert r.returncode == 0, r.stderr
+    for name in ("report.html", "report.docx", "evidence_annex.xlsx", "report.pdf"):
+        assert (tmp_path / "out" / name).stat().st_size > 0, name
