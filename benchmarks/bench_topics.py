@@ -22,8 +22,9 @@ the minimum is kept.
 Models:
 
 * ``ours`` — :class:`consultation.topics.TopicModeller` defaults (TF-IDF on lemmas → SVD(50)
-  → k-means on the normalised embeddings, k = √n/4, c-TF-IDF keywords re-ranked by relevance
-  λ = 0.6). On the sample also ``ours+codebook`` (concept tokens, guided seeds).
+  → k-means, 3 inits, on the normalised embeddings, each language's mean removed, k = √n/4,
+  c-TF-IDF keywords re-ranked by relevance λ = 0.6). On the sample also ``ours+codebook``
+  (concept tokens, guided seeds).
 * ``ours_k20_lambda1`` and friends — single changes, to show where the gains come from.
 * ``tfidf_svd_pca10_kmeans20`` — the baseline of the issue (TF-IDF→SVD embeddings + PCA(10) +
   KMeans(20), plain c-TF-IDF keywords).
@@ -212,8 +213,10 @@ def bench(name: str, texts: list[str], langs: list[str], args, extra_models=()) 
     add("ours_k20", run_ours(texts, langs, toks, args.repeats, n_topics=20))
     add("ours_k20_lambda1", run_ours(texts, langs, toks, args.repeats, n_topics=20,
                                      keyword_relevance=1.0))
-    add("ours_svd100_ninit3", run_ours(texts, langs, toks, args.repeats, n_components=100,
-                                       n_init=3))
+    add("ours_svd100", run_ours(texts, langs, toks, args.repeats, n_components=100))
+    add("ours_ninit1", run_ours(texts, langs, toks, args.repeats, n_init=1))
+    add("ours_no_language_centering", run_ours(texts, langs, toks, args.repeats,
+                                               center_languages=False))
     add("tfidf_svd_pca10_kmeans20", run_ours(texts, langs, toks, args.repeats, reduction="pca",
                                              n_topics=20, n_components=100,
                                              keyword_relevance=1.0))
@@ -221,7 +224,7 @@ def bench(name: str, texts: list[str], langs: list[str], args, extra_models=()) 
                                            clustering="hdbscan", min_topic_size=10,
                                            reduce_outliers=False))
     add("lda20", run_lda(texts, langs, toks, 1))
-    if not args.skip_bertopic and minilm_available():
+    if not args.skip_bertopic and args.reuse_bertopic is None and minilm_available():
         add("bertopic_default", run_bertopic_default(texts, langs, toks))
     return rows
 
@@ -231,6 +234,9 @@ def main() -> None:
     ap.add_argument("--corpus", choices=["hys", "sample", "both"], default="both")
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--skip-bertopic", action="store_true")
+    ap.add_argument("--reuse-bertopic", type=Path, default=None,
+                    help="copy the bertopic_default rows of an earlier results CSV instead of "
+                         "running BERTopic again (it takes ~25 min here)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
@@ -265,6 +271,12 @@ def main() -> None:
         texts, langs = load_hys()
         rows += bench("hys", texts, langs, args)
     out = pd.DataFrame(rows)
+    if args.reuse_bertopic is not None:
+        old = pd.read_csv(args.reuse_bertopic)
+        old = old[(old["model"] == "bertopic_default") & old["corpus"].isin(set(out["corpus"]))]
+        out = pd.concat([out[out["model"] != "bertopic_default"],
+                         old[[c for c in old.columns if c in out.columns or c == "note"]]],
+                        ignore_index=True)
     for _corpus, g in out.groupby("corpus"):
         ref = g.loc[g["model"] == "bertopic_default", "cpu_s"]
         if len(ref):

@@ -90,7 +90,7 @@ def analyse(
     workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
     stages: Annotated[list[str] | None, typer.Option(
         "--stage", "-s", help="Run only these stages (repeatable): languages, redaction, "
-        "campaigns, closed_stats.")] = None,
+        "campaigns, closed_stats, coding, topics.")] = None,
     translations: Annotated[Path | None, typer.Option(
         "--translations", help="CSV/Parquet of translations (response_id, question_id, "
         "language, text) used as an extra text layer.")] = None,
@@ -176,11 +176,25 @@ def run(
                                          "is kept in OUTPUT/workspace.")] = DEFAULT_REPORT_DIR,
     format: Annotated[str | None, typer.Option("--format", "-f")] = None,
     mapping: Annotated[Path | None, typer.Option("--mapping", "-m")] = None,
+    translations: Annotated[Path | None, typer.Option(
+        "--translations", help="Translations file, as for consult analyse.")] = None,
+    catalogue: Annotated[Path | None, typer.Option(
+        "--catalogue", "--elements", help="Element catalogue YAML (default: the packaged "
+        "micro-credentials catalogue).")] = None,
+    report_formats: Annotated[list[str] | None, typer.Option(
+        "--report-format", help="Report formats (repeatable): html, pdf, docx, xlsx, csv; "
+        "default all.")] = None,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local, or dask (pip install .[scale]).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a "
+        "local cluster).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Run every available stage end to end (today: ingest and the workspace summary)."""
+    """Ingest, analyse, trace, draft and report, end to end, into OUTPUT."""
     from .info import summarise
-    from .ingest import ingest_to_workspace
+    from .pipeline import run as run_all
+    from .workspace import Workspace
 
     if not sources:
         if not SAMPLE.is_dir():
@@ -188,9 +202,114 @@ def run(
                                     expected=f"the folder {SAMPLE}",
                                     fix="pass the exports to run on: consult run SRC… -o DIR")
         sources = [SAMPLE]
-    ws = ingest_to_workspace(sources, output / "workspace", format=format, mapping=mapping,
-                             progress=None if as_json else _progress)
-    _show(summarise(ws), as_json, brief=True)
+    files = run_all(sources, output, format=format, mapping=mapping, translations=translations,
+                    catalogue=catalogue, formats=report_formats, engine=engine,
+                    scheduler=scheduler, progress=None if as_json else _progress)
+    summary = summarise(Workspace.open(files["workspace"]))
+    if as_json:
+        summary["files"] = {k: str(v) for k, v in sorted(files.items())}
+        _show(summary, True)
+        return
+    _show(summary, False, brief=True)
+    for kind, path in sorted(files.items()):
+        out.print(f"{kind}: {path}")
+
+
+# -- coding (human coding round-trip) ------------------------------------------------------------
+coding_app = typer.Typer(
+    name="coding",
+    help="Human coding round-trip: export coding sheets, read them back filled, measure "
+    "agreement between coders and with the machine codes.",
+    no_args_is_help=True,
+)
+app.add_typer(coding_app, name="coding")
+
+
+@coding_app.command("export")
+def coding_export(
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    sample: Annotated[int, typer.Option(
+        "--sample", "-n", help="Answers to sample (stratified by stakeholder type and "
+        "language).")] = 100,
+    coders: Annotated[int, typer.Option("--coders", help="Coders (one sheet each).")] = 2,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder for the sheets (default WS/coding).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Sampling seed.")] = 0,
+    codebook: Annotated[Path | None, typer.Option(
+        "--codebook", help="Codebook YAML (default: the packaged micro-credentials one).")
+    ] = None,
+) -> None:
+    """Write one XLSX coding sheet per coder for a reproducible sample of free-text answers
+    (redacted text where the redaction stage ran)."""
+    from .coding import export_coding
+
+    for path in export_coding(workspace, output, n=sample, coders=coders, seed=seed,
+                              codebook=codebook):
+        out.print(f"coding sheet: {path}")
+
+
+@coding_app.command("import")
+def coding_import(
+    sheets: Annotated[list[Path], typer.Argument(help="Filled coding sheets (XLSX), one per "
+                                                 "coder.")],
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")],
+    codebook: Annotated[Path | None, typer.Option(
+        "--codebook", help="Codebook YAML the sheets were exported with.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the agreement as JSON.")
+                       ] = False,
+) -> None:
+    """Read filled coding sheets back (validated against the export), store the agreement in
+    the workspace (table coding_agreement) and print it: percentage agreement, Cohen's κ per
+    code (with a warning where a rare code makes κ unstable) and Krippendorff's α."""
+    from rich.markup import escape
+
+    from .coding import agreement_table, import_coding
+
+    res = import_coding(workspace, sheets, codebook=codebook)
+    table = agreement_table(res)
+    if as_json:
+        recs = json.loads(table.to_json(orient="records", force_ascii=False))
+        out.print_json(json.dumps({
+            "workspace": str(workspace), "sample_id": res.sample_id, "coders": res.coders,
+            "krippendorff_alpha": None if res.alpha != res.alpha else res.alpha,
+            "agreement": recs, "warnings": res.warnings, "comments": res.comments},
+            ensure_ascii=False))
+        return
+
+    def num(v: object, pct: bool = False) -> str:
+        if v is None or v != v:  # None or NaN
+            return "–"
+        return f"{float(v):.1%}" if pct else f"{float(v):.3f}"
+
+    alpha = "–" if res.alpha != res.alpha else f"{res.alpha:.3f}"
+    out.print(f"[bold]Coding sheets[/bold] {len(sheets)} (sample {escape(res.sample_id)}, "
+              f"coders {escape(', '.join(res.coders))}); Krippendorff's α over all codes: "
+              f"{alpha}")
+    for comparison, g in table.groupby("comparison", sort=False):
+        machine = comparison != "coders"
+        title = ("Agreement between coders" if not machine else
+                 f"Machine codes vs {comparison.removeprefix('machine_vs_')}")
+        cols = ["code", "items", "positives", "prevalence", "% agreement", "Cohen's κ"]
+        cols += ["precision", "recall"] if machine else ["Krippendorff's α"]
+        t = Table(*cols, "note", title=title)
+        for r in g.itertuples(index=False):
+            cells = [escape(str(r.code_id)), str(r.n_items), str(r.n_positive),
+                     num(r.prevalence, True), num(r.pct_agreement, True), num(r.cohens_kappa)]
+            cells += ([num(r.precision), num(r.recall)] if machine
+                      else [num(r.krippendorff_alpha)])
+            note = r.warning if isinstance(r.warning, str) else ""
+            cells.append(f"[yellow]{escape(note.split(':')[0])}[/yellow]" if note else "")
+            t.add_row(*cells)
+        out.print(t)
+    for w in res.warnings[:30]:
+        err.print(f"[yellow]warning:[/yellow] {escape(w)}", highlight=False)
+    if len(res.warnings) > 30:
+        err.print(f"[yellow]warning:[/yellow] … {len(res.warnings) - 30} more")
+    for c in res.comments[:30]:
+        out.print(f"[dim]comment:[/dim] {escape(c)}", highlight=False)
+    if len(res.comments) > 30:
+        out.print(f"[dim]comment:[/dim] … {len(res.comments) - 30} more")
+    out.print(f"table coding_agreement written to {workspace}")
 
 
 # -- rendering ----------------------------------------------------------------------------------

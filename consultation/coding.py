@@ -16,8 +16,9 @@ one; the micro-credentials codebook ships with the package.
    the match; ``weak_cues`` count half (two weak hits in an answer, or one in a question named in
    the code's ``context``, make a code). spaCy Matcher ``patterns`` run on the sentences of the
    languages that have them.
-3. Where an embedding backend is given (or installed, with ``embedder="auto"``), sentences
-   similar enough to a code's example sentences get the code too (``method = "semantic"``).
+3. Where an embedding backend is given (``embedder="auto"``: the MiniLM extra if installed),
+   sentences similar enough to a code's example sentences get the code too
+   (``method = "semantic"``). Off by default: measured on the sample it lowers F1.
 
 The matched text is kept as the reason. ``codes`` table (one row per answer, code and
 sentence):
@@ -48,6 +49,7 @@ import logging
 import math
 import os
 import re
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -69,11 +71,15 @@ __all__ = [
     "CodebookError",
     "CodingResult",
     "CodingSheetError",
+    "agreement_table",
     "answer_codes",
     "code_answers",
+    "export_coding",
     "export_coding_sheets",
+    "import_coding",
     "import_coding_sheets",
     "load_codebook",
+    "measure_codes",
 ]
 
 log = logging.getLogger(__name__)
@@ -96,28 +102,7 @@ class CodingSheetError(InputError):
     code = "C105"
 
 
-CODES = schema.register(schema.TableSchema(
-    "codes",
-    "Deductive codes of free-text answers: one row per answer, code and sentence.",
-    (
-        schema.Column("response_id", "string", "Response.", nullable=False),
-        schema.Column("question_id", "string", "Question.", nullable=False),
-        schema.Column("code_id", "string", "Code of the codebook.", nullable=False),
-        schema.Column("span", "string", "Matched text (the reason for the code)."),
-        schema.Column("start", "Int64", "Start offset of the span in the coded text."),
-        schema.Column("end", "Int64", "End offset of the span in the coded text."),
-        schema.Column("sentence", "string", "Sentence holding the match."),
-        schema.Column("method", "string", "lexical | lexical_weak | pattern | semantic."),
-        schema.Column("score", "float64", "1 for a cue, 0.5 for a lone weak cue, cosine for "
-                      "semantic matches."),
-        schema.Column("sentence_start", "Int64", "Start offset of the sentence."),
-        schema.Column("sentence_end", "Int64", "End offset of the sentence."),
-        schema.Column("language", "string", "Language whose cues were applied."),
-        schema.Column("layer", "string", "original | redacted | translation: the text the "
-                      "offsets refer to."),
-        schema.Column("cue", "string", "The cue, pattern or example that matched."),
-    ),
-))
+CODES = schema.CODES  # the ``codes`` table's schema (defined in consultation.schema)
 
 
 # =============================================================================================
@@ -146,19 +131,34 @@ def fold(text: str) -> str:
 
 
 @cache
-def _lemma_table(lang: str | None):
-    """The spaCy lookup table that :func:`consultation.nlp.pipeline` uses for ``lang``."""
+def _lemma_table(lang: str | None) -> dict[str, str] | None:
+    """The lemma lookup table of ``lang`` (``spacy-lookups-data``), read as a plain dict.
+
+    The same table :func:`consultation.nlp.pipeline`'s lookup lemmatizer uses (for the
+    languages in :data:`consultation.nlp.LEMMA_LANGUAGES`), but read straight from the gzipped
+    JSON: about a second for the largest table, where building a spaCy pipeline with hashed
+    ``Lookups`` costs 3-5 s per language (and the French tokenizer exceptions 5 s more).
+    """
     if not lang:
         return None
-    from . import nlp
+    from .nlp import LEMMA_LANGUAGES
 
-    if lang not in nlp.LEMMA_LANGUAGES:
+    if lang not in LEMMA_LANGUAGES:
         return None
-    pipe = nlp.pipeline(lang)
-    if "lemmatizer" not in pipe.pipe_names:
+    try:
+        import spacy_lookups_data
+        import srsly
+    except ImportError:  # pragma: no cover - a dependency of the package
         return None
-    table = pipe.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", None)
-    return table if table is not None and len(table) else None
+    f = Path(str(spacy_lookups_data.get_file(f"{lang}_lemma_lookup.json.gz")))
+    if not f.is_file():
+        return None
+    try:
+        table = srsly.read_gzip_json(str(f))
+    except (OSError, ValueError) as exc:  # pragma: no cover - corrupt data file
+        log.warning("Lemma table %s unreadable (%s); using tokens", f.name, exc)
+        return None
+    return table if isinstance(table, dict) and table else None
 
 
 class Lemmatiser:
@@ -911,7 +911,7 @@ def code_answers(
     languages: pd.DataFrame | None = None,
     translations: pd.DataFrame | None = None,
     redacted_answers: pd.DataFrame | None = None,
-    embedder: Any = "auto",
+    embedder: Any = None,
     min_similarity: float = 0.6,
     progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
@@ -927,9 +927,12 @@ def code_answers(
         on it (rows with ``layer = "translation"`` for codes the original did not get).
     redacted_answers : when given, the redacted texts are coded instead of the originals, so
         that spans and sentences hold no personal data (``layer = "redacted"``).
-    embedder : semantic matching of sentences to the codes' examples: None (off), ``"auto"``
-        (the optional English MiniLM backend if installed, English sentences only) or an object
-        with ``transform(texts, langs)`` / ``encode(texts)``.
+    embedder : semantic matching of sentences to the codes' examples: None (off, the
+        default), ``"auto"`` (the optional English MiniLM backend if installed, English
+        sentences only) or an object with ``transform(texts, langs)`` / ``encode(texts)``.
+        Off by default because it does not pay on the sample: with MiniLM the micro F1 against
+        the truth drops from 0.75 to 0.72 (precision 0.71 → 0.64, recall 0.81 → 0.83) and
+        the stage costs 37 s of CPU instead of 1 s (``benchmarks/bench_coding.py``).
     min_similarity : cosine a sentence needs to a code example for a semantic match.
     progress : called as ``progress(done, total)`` over the distinct texts.
 
@@ -1129,6 +1132,72 @@ def answer_codes(codes: pd.DataFrame, *, min_score: float = 0.0) -> pd.DataFrame
     return out
 
 
+_MEASURE_COLS = ["code_id", "n_gold", "n_pred", "n_tp", "precision", "recall", "f1"]
+
+
+def measure_codes(codes: pd.DataFrame, truth: pd.DataFrame, *,
+                  codebook: Codebook | str | os.PathLike | None = None) -> pd.DataFrame:
+    """Precision, recall and F1 of ``codes`` against a truth table (for tests and benchmarks).
+
+    Measured at the answer level: a (response_id, question_id, code_id) triple counts once,
+    however many sentences carry the code. ``truth`` has ``response_id``, ``question_id`` and
+    either ``code_id`` or ``element_id``; element ids are turned into codes through the codes'
+    ``related_elements`` (an element related to several codes makes each of them gold). Only
+    codes that can be gold are measured (with ``element_id``, the codes that have related
+    elements); machine codes on answers without any truth row count as false positives.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per measured code (codebook order), then ``(micro)`` (pooled counts) and
+        ``(macro)`` (mean of the per-code values): code_id, n_gold, n_pred, n_tp, precision,
+        recall, f1 (NaN where undefined).
+    """
+    cb = _codebook_arg(codebook)
+    schema.require(codes, CODES, ["response_id", "question_id", "code_id"], stage="measure")
+    if not isinstance(truth, pd.DataFrame) or not {"response_id", "question_id"} <= set(
+            truth.columns) or not ({"code_id", "element_id"} & set(truth.columns)):
+        raise ParameterError("The 'truth' parameter must be a DataFrame with response_id, "
+                             "question_id and code_id or element_id columns")
+    gold: set[tuple[str, str, str]] = set()
+    if "code_id" in truth.columns:
+        measured = [c.id for c in cb.leaves if c.id in set(truth["code_id"].astype(str))]
+        gold = {(str(r), str(q), str(c)) for r, q, c in zip(
+            truth["response_id"], truth["question_id"], truth["code_id"], strict=True)}
+    else:
+        el2codes: dict[str, list[str]] = defaultdict(list)
+        for c in cb.leaves:
+            for e in c.related_elements:
+                el2codes[e].append(c.id)
+        measured = [c.id for c in cb.leaves if c.related_elements]
+        gold = {(str(r), str(q), c) for r, q, e in zip(
+            truth["response_id"], truth["question_id"], truth["element_id"], strict=True)
+            for c in el2codes.get(str(e), ())}
+    pred = {(str(r), str(q), str(c)) for r, q, c in zip(
+        codes["response_id"], codes["question_id"], codes["code_id"], strict=True)}
+
+    def row(code_id: str, g: int, p: int, tp: int) -> dict[str, Any]:
+        prec = tp / p if p else np.nan
+        rec = tp / g if g else np.nan
+        f1 = 2 * tp / (g + p) if g + p else np.nan
+        return {"code_id": code_id, "n_gold": g, "n_pred": p, "n_tp": tp, "precision": prec,
+                "recall": rec, "f1": f1}
+
+    rows = []
+    for c in measured:
+        gc = {k for k in gold if k[2] == c}
+        pc = {k for k in pred if k[2] == c}
+        rows.append(row(c, len(gc), len(pc), len(gc & pc)))
+    out = pd.DataFrame(rows, columns=_MEASURE_COLS)
+    tot = out[["n_gold", "n_pred", "n_tp"]].sum()
+    micro = row("(micro)", int(tot["n_gold"]), int(tot["n_pred"]), int(tot["n_tp"]))
+    macro = {"code_id": "(macro)", **{k: int(tot[k]) for k in ("n_gold", "n_pred", "n_tp")},
+             **{m: float(out[m].mean()) if len(out) else np.nan
+                for m in ("precision", "recall", "f1")}}
+    return pd.concat([out, pd.DataFrame([micro, macro], columns=_MEASURE_COLS)],
+                     ignore_index=True)
+
+
 # =============================================================================================
 # Human coding round-trip: coding sheets and agreement
 # =============================================================================================
@@ -1174,7 +1243,9 @@ class CodingResult:
         n_machine, n_both. Empty when no ``codes`` were given.
     coders : coder labels, in file order.
     sample_id : id of the exported sample the sheets belong to.
-    warnings : human-readable warnings (rare codes, comments left by coders).
+    warnings : human-readable warnings (codes whose κ is unstable because they are rare).
+    comments : the coders' comments, ``"<coder>: item <n>: <comment>"`` (free text written by
+        the coders: kept out of the manifest and the published reports).
     """
 
     human: pd.DataFrame
@@ -1184,6 +1255,7 @@ class CodingResult:
     coders: list[str]
     sample_id: str
     warnings: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
 
 
 def _text_hash(*parts: object) -> str:
@@ -1464,7 +1536,7 @@ def _read_sheet(path: Path, cb: Codebook | None) -> tuple[dict, pd.DataFrame, li
         raise CodingSheetError(f"{path.name}: code column(s) {bounded_list(missing)} were "
                                "deleted", fix="restore the columns (leave them empty if the "
                                               "code never applies)")
-    warnings: list[str] = []
+    comments: list[str] = []
     recs = []
     seen_items: set[int] = set()
     edited, bad_values, extra = [], [], []
@@ -1503,7 +1575,7 @@ def _read_sheet(path: Path, cb: Codebook | None) -> tuple[dict, pd.DataFrame, li
                 continue
             recs.append((item, rid, qid, c, val))
         if "comment" in ci and row[ci["comment"]] not in (None, ""):
-            warnings.append(f"{meta.get('coder')}: item {item}: {str(row[ci['comment']])[:200]}")
+            comments.append(f"{meta.get('coder')}: item {item}: {str(row[ci['comment']])[:200]}")
     problems = []
     if edited:
         problems.append(f"edited ids or answer text in {bounded_list(edited)}")
@@ -1520,7 +1592,7 @@ def _read_sheet(path: Path, cb: Codebook | None) -> tuple[dict, pd.DataFrame, li
                                    "exported; code cells take 1, 0 or nothing)")
     human = pd.DataFrame(recs, columns=["item", "response_id", "question_id", "code_id",
                                         "value"])
-    return meta, human, warnings
+    return meta, human, comments
 
 
 def _kappa(a: np.ndarray, b: np.ndarray) -> float:
@@ -1562,12 +1634,12 @@ def import_coding_sheets(
     paths = [Path(p) for p in paths]
     if not paths:
         raise ParameterError("The 'paths' parameter must name at least one coding sheet")
-    metas, frames, warnings = [], [], []
+    metas, frames, warnings, comments = [], [], [], []
     for p in paths:
-        meta, human, warns = _read_sheet(p, cb)
+        meta, human, notes = _read_sheet(p, cb)
         metas.append(meta)
         frames.append(human.assign(coder=str(meta.get("coder") or p.stem)))
-        warnings.extend(warns)
+        comments.extend(notes)
     sample_ids = {str(m["sample_id"]) for m in metas}
     if len(sample_ids) > 1:
         raise CodingSheetError("The coding sheets come from different exports",
@@ -1627,7 +1699,7 @@ def import_coding_sheets(
     log.info("Imported %d coding sheets (%d items, %d codes): alpha %.3f", len(paths),
              len(items), len(code_ids), alpha)
     return CodingResult(human=human, agreement=agreement, alpha=alpha, vs_machine=vs,
-                        coders=coders, sample_id=sid, warnings=warnings)
+                        coders=coders, sample_id=sid, warnings=warnings, comments=comments)
 
 
 _VS_COLS = ["coder", "code_id", "n_items", "n_human", "n_machine", "n_both", "pct_agreement",
@@ -1658,3 +1730,133 @@ def _vs_machine(human: pd.DataFrame, codes: pd.DataFrame, code_ids: list[str],
                 "recall": both / int(x.sum()) if x.sum() else np.nan,
             })
     return pd.DataFrame(rows, columns=_VS_COLS)
+
+
+def agreement_table(result: CodingResult) -> pd.DataFrame:
+    """The ``coding_agreement`` table (see :data:`consultation.schema.CODING_AGREEMENT`) of
+    imported coding sheets.
+
+    Rows ``comparison = "coders"``: one per code (as in ``result.agreement``) and ``(all)``
+    (every item × code cell pooled; Krippendorff's α over all of them). Rows
+    ``comparison = "machine_vs_<coder>"``: each coder against the machine codes, per code and
+    ``(all)``, with the machine's precision and recall taking the coder as the truth.
+    """
+    if not isinstance(result, CodingResult):
+        raise ParameterError("The 'result' parameter must be the CodingResult of "
+                             f"import_coding_sheets. Got {type(result).__name__} instead")
+    rows: list[dict[str, Any]] = []
+    ag = result.agreement
+    for rec in ag.to_dict("records"):
+        rows.append({"comparison": "coders", **{k: rec[k] for k in (
+            "code_id", "n_items", "n_coders", "n_positive", "prevalence", "pct_agreement",
+            "cohens_kappa", "krippendorff_alpha", "warning")}})
+    h = result.human
+    n_coders = len(result.coders)
+    if len(h):
+        wide = h.pivot_table(index=["item", "code_id"], columns="coder", values="value",
+                             aggfunc="first")
+        pcts, kappas = [], []
+        for a in range(n_coders):
+            for b in range(a + 1, n_coders):
+                x, y = wide[result.coders[a]], wide[result.coders[b]]
+                ok = x.notna() & y.notna()
+                pcts.append(float((x[ok] == y[ok]).mean()) if ok.any() else np.nan)
+                kappas.append(_kappa(x[ok].to_numpy(int), y[ok].to_numpy(int)))
+        n_pos = int(h["value"].sum())
+        rows.insert(0, {
+            "comparison": "coders", "code_id": "(all)", "n_items": int(h["item"].nunique()),
+            "n_coders": n_coders, "n_positive": n_pos,
+            "prevalence": n_pos / len(h),
+            "pct_agreement": float(np.nanmean(pcts)) if pcts else np.nan,
+            "cohens_kappa": (float(np.nanmean(kappas)) if kappas and not all(
+                np.isnan(kappas)) else np.nan),
+            "krippendorff_alpha": result.alpha, "warning": None})
+    n_codes = max(1, int(h["code_id"].nunique())) if len(h) else 1
+    for rec in result.vs_machine.to_dict("records"):
+        n_items = int(rec["n_items"])
+        cells = n_items * (n_codes if rec["code_id"] == "(all)" else 1)
+        prev = rec["n_human"] / cells if cells else np.nan
+        warn = None
+        if rec["code_id"] != "(all)" and (rec["n_human"] < RARE_MIN_POSITIVES
+                                          or not RARE_PREVALENCE <= prev <= 1 - RARE_PREVALENCE):
+            warn = (f"kappa unstable: code is rare ({int(rec['n_human'])} positive codings by "
+                    f"{rec['coder']} in {n_items} items, prevalence {prev:.1%})")
+        rows.append({"comparison": f"machine_vs_{rec['coder']}", "code_id": rec["code_id"],
+                     "n_items": n_items, "n_coders": 1, "n_positive": int(rec["n_human"]),
+                     "prevalence": prev, "pct_agreement": rec["pct_agreement"],
+                     "cohens_kappa": rec["cohens_kappa"], "precision": rec["precision"],
+                     "recall": rec["recall"], "warning": warn})
+    out = pd.DataFrame(rows, columns=schema.CODING_AGREEMENT.names)
+    # coders first, then each coder's machine comparison; "(all)" first within each
+    comp_order = {c: k for k, c in enumerate(
+        ["coders", *(f"machine_vs_{c}" for c in result.coders)])}
+    out = out.assign(_c=out["comparison"].map(comp_order),
+                     _a=(out["code_id"] != "(all)").astype(int))
+    out = out.sort_values(["_c", "_a"], kind="mergesort").drop(columns=["_c", "_a"])
+    out["sample_id"] = result.sample_id
+    return schema.conform(out, schema.CODING_AGREEMENT)
+
+
+def _workspace(workspace: Any):
+    from .workspace import Workspace
+
+    return workspace if isinstance(workspace, Workspace) else Workspace.open(workspace)
+
+
+def _table_or_none(ws: Any, name: str) -> pd.DataFrame | None:
+    return ws.read(name) if name in ws.tables else None
+
+
+def export_coding(
+    workspace: Any, out_dir: str | os.PathLike | None = None, *, n: int = 100,
+    coders: int = 2, seed: int = 0, codebook: Codebook | str | os.PathLike | None = None,
+) -> list[Path]:
+    """:func:`export_coding_sheets` for a workspace: reads its tables (``languages``,
+    ``redacted_answers`` and ``codes`` when present) and writes the sheets to ``out_dir``
+    (default ``<workspace>/coding``); the export is recorded in the manifest
+    (stage ``coding_export``)."""
+    ws = _workspace(workspace)
+    out = Path(out_dir) if out_dir is not None else ws.path / "coding"
+    opt = {name: _table_or_none(ws, name) for name in ("codes", "languages",
+                                                        "redacted_answers")}
+    t0 = time.perf_counter()
+    paths = export_coding_sheets(ws["answers"], ws["questions"], ws["responses"], opt["codes"],
+                                 out, n=n, coders=coders, seed=seed, codebook=codebook,
+                                 languages=opt["languages"],
+                                 redacted_answers=opt["redacted_answers"])
+    ws.record_stage("coding_export", parameters={
+        "n": n, "coders": coders, "seed": seed,
+        "codebook": str(codebook) if isinstance(codebook, (str, os.PathLike)) else
+        (codebook.name if isinstance(codebook, Codebook) else "micro_credentials")},
+        seconds=round(time.perf_counter() - t0, 3), outputs=[str(p) for p in paths])
+    ws.save_manifest()
+    return paths
+
+
+def import_coding(
+    workspace: Any, paths: Iterable[str | os.PathLike], *,
+    codebook: Codebook | str | os.PathLike | None = None,
+) -> CodingResult:
+    """:func:`import_coding_sheets` for a workspace: compares the coders with each other and
+    with the workspace's ``codes`` (when present), writes the ``coding_agreement`` table
+    (:func:`agreement_table`) and records stage ``coding_agreement`` in the manifest (also as
+    ``agreement`` under the ``coding`` stage, where the report's methods annex looks)."""
+    ws = _workspace(workspace)
+    paths = [Path(p) for p in paths]
+    t0 = time.perf_counter()
+    res = import_coding_sheets(paths, codes=_table_or_none(ws, "codes"), codebook=codebook)
+    table = agreement_table(res)
+    ws.write("coding_agreement", table)
+    summary = {"sample_id": res.sample_id, "coders": res.coders,
+               "n_items": int(res.human["item"].nunique()) if len(res.human) else 0,
+               "krippendorff_alpha": None if np.isnan(res.alpha) else round(res.alpha, 4),
+               "n_comments": len(res.comments)}
+    ws.record_stage("coding_agreement", parameters={"sheets": [p.name for p in paths]},
+                    seconds=round(time.perf_counter() - t0, 3),
+                    outputs={"coding_agreement": len(table)}, **summary)
+    coding_stage = ws.manifest.get("stages", {}).get("coding")
+    if isinstance(coding_stage, dict):
+        coding_stage["agreement"] = summary
+    ws.add_warnings(res.warnings, stage="coding_agreement")
+    ws.save_manifest()
+    return res

@@ -18,7 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["LEMMA_LANGUAGES", "lemmas", "pipe", "pipeline", "sentences", "stop_words"]
+__all__ = ["LEMMA_LANGUAGES", "built_pipeline", "lemmas", "pipe", "pipeline", "sentences",
+           "stop_words"]
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,25 @@ LEMMA_LANGUAGES = frozenset("cs da de en es fr hr hu it lt nl pt ro sv".split())
 BATCH_SIZE = 256
 
 
+_BUILT: dict[str | None, Language] = {}
+
+
+def built_pipeline(lang: str | None) -> Language | None:
+    """The pipeline of :func:`pipeline` for ``lang`` if this process has already built it,
+    else None (building one costs seconds: other modules that only need the tokenizer and
+    sentence rules reuse it when it exists, see :func:`standards_draft.text.sentencizer`)."""
+    return _BUILT.get(lang)
+
+
 @cache
 def pipeline(lang: str | None) -> Language:
     """The cached offline pipeline for an ISO 639-1 code (``None``/unknown -> ``xx``)."""
+    nlp = _build(lang)
+    _BUILT[lang] = nlp
+    return nlp
+
+
+def _build(lang: str | None) -> Language:
     code = (lang or "xx").lower()
     try:
         nlp = spacy.blank(code)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -91,6 +92,45 @@ def _stage_topics(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFra
     return {**tables, "topic_charts": charts}
 
 
+_STAGE_FUNCTIONS = {
+    "languages": ("consultation.enrich.language", "detect_languages"),
+    "redaction": ("consultation.enrich.redaction", "redact_answers"),
+    "campaigns": ("consultation.enrich.campaigns", "CampaignDetector"),
+    "closed_stats": ("consultation.enrich.closed", "closed_question_stats"),
+    "coding": ("consultation.coding", "code_answers"),
+    "topics": ("consultation.topics", "fit_topics", "TopicModeller"),
+}
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return repr(value)
+
+
+def effective_parameters(stage: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The keyword parameters a stage runs with: its function's defaults overlaid with
+    ``params`` (what the manifest records, so the methods annex shows the real settings)."""
+    import importlib
+    import inspect
+
+    module, *names = _STAGE_FUNCTIONS[stage]
+    tables = {"progress", "return_models", "languages", "documents", "translations",
+              "redacted_answers", "campaign_members", "campaigns"}
+    eff: dict[str, Any] = {}
+    for name in reversed(names):  # the stage function's own defaults win
+        sig = inspect.signature(getattr(importlib.import_module(module), name))
+        eff.update({k: p.default for k, p in sig.parameters.items()
+                    if p.kind is p.KEYWORD_ONLY and p.default is not p.empty
+                    and k not in tables})
+    eff.update(params or {})
+    return {k: _jsonable(v) for k, v in sorted(eff.items())}
+
+
 def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in str(name))
 
@@ -159,7 +199,7 @@ def analyse(
                                            ws.path)
             ws.write("charts", charts)
             outputs["charts"] = charts
-        ws.record_stage(s, parameters=params.get(s, {}),
+        ws.record_stage(s, parameters=effective_parameters(s, params.get(s)),
                         seconds=round(time.perf_counter() - t0, 3),
                         outputs={k: len(v) for k, v in outputs.items()})
         ws.save_manifest()
@@ -216,3 +256,92 @@ def draft(workspace: str | os.PathLike | Workspace, out_dir: str | os.PathLike |
                     outputs={"markdown": str(md), "docx": str(docx)})
     ws.save_manifest()
     return {"markdown": md, "docx": docx}
+
+
+ENGINES = ("local", "dask")
+
+
+def run(
+    sources: Sequence[str | os.PathLike],
+    out_dir: str | os.PathLike,
+    *,
+    format: str | None = None,
+    mapping: str | os.PathLike | dict[str, Any] | None = None,
+    translations: str | os.PathLike | None = None,
+    catalogue: str | os.PathLike | None = None,
+    stages: Sequence[str] | None = None,
+    params: dict[str, dict[str, Any]] | None = None,
+    formats: Sequence[str] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    generated_at: Any = None,
+    progress: Progress | None = None,
+) -> dict[str, Path]:
+    """The whole chain: ingest → analyse → trace → draft → report.
+
+    The workspace is kept in ``out_dir/workspace``, the draft in ``out_dir/workspace/draft``
+    and the published files (report.html/.pdf/.docx, evidence_annex.xlsx, tables/, charts/,
+    draft.docx) in ``out_dir``.
+
+    Parameters
+    ----------
+    sources : export files or folders (see :func:`consultation.ingest.ingest`).
+    out_dir : output folder (created).
+    format, mapping : reader override and generic column mapping, as for ingest.
+    translations : optional translations file, as for :func:`analyse`.
+    catalogue : element catalogue YAML (default: the packaged micro-credentials one).
+    stages, params : analyse stages and their parameters, as for :func:`analyse`.
+    formats : report formats (default: all of ``html, pdf, docx, xlsx, csv``).
+    engine : ``local`` (default) or ``dask`` (needs ``pip install .[scale]``; the analyse
+        stages run per partition on a Dask cluster, same tables as ``local``).
+    scheduler : address of an existing Dask scheduler (``tcp://host:8786``); default: a
+        ``LocalCluster`` on this machine. Only with ``engine="dask"``.
+    generated_at : the report's timestamp (default ``$SOURCE_DATE_EPOCH`` or now).
+    progress : called with a short message as each step starts.
+
+    Returns
+    -------
+    dict
+        ``workspace`` plus every file or folder the report step wrote (see
+        :func:`standards_draft.reports.build_reports`) and ``draft_markdown``.
+    """
+    from standards_draft.reports import FORMATS, build_reports
+
+    from .ingest import ingest_to_workspace
+
+    if engine not in ENGINES:
+        raise ParameterError(f"Unknown engine {engine!r}{did_you_mean(engine, list(ENGINES))}",
+                             expected=f"one of {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise ParameterError("A scheduler address only makes sense with the dask engine",
+                             found=f"engine={engine!r}, scheduler={scheduler!r}",
+                             fix="add --engine dask, or drop --scheduler")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if progress:
+        progress("Ingesting")
+    ws = ingest_to_workspace(sources, out / "workspace", format=format, mapping=mapping,
+                             progress=progress)
+    if engine == "dask":
+        from .engines.dask import analyse as analyse_dask
+
+        analyse_dask(ws, stages=stages, translations=translations, params=params,
+                     scheduler=scheduler, progress=progress)
+    else:
+        analyse(ws, stages=stages, translations=translations, params=params,
+                progress=progress)
+    if progress:
+        progress("Tracing evidence")
+    trace(ws, catalogue=catalogue)
+    if progress:
+        progress("Drafting")
+    drafted = draft(ws, catalogue=catalogue)
+    if progress:
+        progress("Writing reports")
+    files = build_reports(ws, out, formats=formats or FORMATS, draft=drafted["markdown"],
+                          generated_at=generated_at)
+    for kind, src in (("draft_markdown", drafted["markdown"]), ("draft_docx", drafted["docx"])):
+        dst = out / src.name
+        shutil.copyfile(src, dst)
+        files[kind] = dst
+    return {"workspace": ws.path, **files}

@@ -100,8 +100,9 @@ PUBLISHED_COLUMNS: dict[str, tuple[str, ...]] = {
     "topic_quality": ("model_id", "question_id", "n_docs", "n_fit", "n_topics", "npmi",
                       "diversity", "outlier_share", "language_purity", "language_nmi",
                       "backend", "reduction", "clustering", "seed"),
-    "coding_agreement": ("question_id", "code_id", "metric", "value", "n_items", "n_coders",
-                         "alpha", "kappa"),
+    "coding_agreement": ("comparison", "code_id", "n_items", "n_coders", "n_positive",
+                         "prevalence", "pct_agreement", "cohens_kappa", "krippendorff_alpha",
+                         "precision", "recall", "warning"),
     # tracing (quotes come from redacted text; null when not quotable)
     "evidence": ("evidence_id", "element_id", "element_kind", "response_id", "question_id",
                  "document_id", "source", "start", "end", "quote", "quote_available",

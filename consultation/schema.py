@@ -300,6 +300,141 @@ for _s in (LANGUAGES, REDACTED_ANSWERS, REDACTIONS, REDACTED_DOCUMENTS, CAMPAIGN
            CAMPAIGN_MEMBERS, CLOSED_STATS):
     SCHEMAS[_s.name] = _s
 
+# -- coding and topics ---------------------------------------------------------------------------
+CODES = TableSchema(
+    "codes",
+    "Deductive codes of free-text answers (`consultation.coding.code_answers`): one row per "
+    "answer, code and sentence.",
+    (
+        Column("response_id", S, "Response.", nullable=False),
+        Column("question_id", S, "Question.", nullable=False),
+        Column("code_id", S, "Code of the codebook.", nullable=False),
+        Column("span", S, "Matched text (the reason for the code)."),
+        Column("start", I, "Start offset of the span in the coded text."),
+        Column("end", I, "End offset of the span in the coded text."),
+        Column("sentence", S, "Sentence holding the match."),
+        Column("method", S, "lexical | lexical_weak | pattern | semantic."),
+        Column("score", F, "1 for a cue, 0.5 for a lone weak cue, cosine for semantic matches."),
+        Column("sentence_start", I, "Start offset of the sentence."),
+        Column("sentence_end", I, "End offset of the sentence."),
+        Column("language", S, "Language whose cues were applied."),
+        Column("layer", S, "original | redacted | translation: the text the offsets refer to."),
+        Column("cue", S, "The cue, pattern or example that matched."),
+    ),
+)
+
+CODING_AGREEMENT = TableSchema(
+    "coding_agreement",
+    "Agreement of the human coders with each other (`comparison = coders`) and of the machine "
+    "codes with each coder (`comparison = machine_vs_<coder>`), per code and over all codes "
+    "(`code_id = (all)`), from filled coding sheets (`consult coding import`).",
+    (
+        Column("comparison", S, "`coders` | `machine_vs_<coder>`.", nullable=False),
+        Column("code_id", S, "Code, or `(all)` for every code together.", nullable=False),
+        Column("n_items", I, "Answers coded."),
+        Column("n_coders", I, "Human coders compared (1 for a machine comparison)."),
+        Column("n_positive", I, "Codings with the code applied (over coders; for machine "
+               "comparisons, by the coder)."),
+        Column("prevalence", F, "n_positive / (items × coders)."),
+        Column("pct_agreement", F, "Share of items on which the two sides agree (mean over "
+               "coder pairs)."),
+        Column("cohens_kappa", F, "Cohen's κ (mean over coder pairs; NaN when one value only)."),
+        Column("krippendorff_alpha", F, "Krippendorff's α, nominal (coders only; over all "
+               "items × codes on the `(all)` row)."),
+        Column("precision", F, "Machine comparisons: share of machine codes the coder gave."),
+        Column("recall", F, "Machine comparisons: share of the coder's codes the machine gave."),
+        Column("warning", S, "Why κ is unstable (a rare code), if it is."),
+        Column("sample_id", S, "Id of the exported coding sample."),
+    ),
+    key=("comparison", "code_id"),
+)
+
+TOPICS = TableSchema(
+    "topics",
+    "Topics of each topic model (per question, or `all` across questions).",
+    (
+        Column("model_id", S, "Model: the question_id it was fitted on, or `all`.",
+               nullable=False),
+        Column("topic_id", I, "Topic number within the model (-1 = outliers).", nullable=False),
+        Column("label", S, "Short label: the top keywords.", nullable=False),
+        Column("keywords", L, "Top keywords (lemmas), most relevant first."),
+        Column("keyword_scores", L, "c-TF-IDF relevance of each keyword (as text)."),
+        Column("size", I, "Answers (or chunks) assigned to the topic."),
+        Column("share", F, "size / all answers of the model."),
+        Column("npmi", F, "Coherence of the topic's top-10 keywords (c_npmi)."),
+        Column("code_id", S, "Codebook code the topic overlaps most (if any)."),
+        Column("code_overlap", F, "Share of the topic's answers that carry code_id."),
+        Column("seed_code_id", S, "Code whose answers seeded the topic (guided)."),
+        Column("main_language", S, "Most common language of the topic's answers."),
+        Column("language_share", F, "Share of main_language in the topic."),
+        Column("representative_response_id", S, "Answer closest to the topic centre."),
+        Column("representative_question_id", S, "Its question."),
+        Column("representative_text", S, "Its text (redacted; never the unredacted text of an "
+               "anonymous respondent)."),
+    ),
+    key=("model_id", "topic_id"),
+)
+
+TOPIC_ASSIGNMENTS = TableSchema(
+    "topic_assignments",
+    "Topic of every free-text answer, per model.",
+    (
+        Column("model_id", S, "Model (question_id or `all`).", nullable=False),
+        Column("response_id", S, "Response.", nullable=False),
+        Column("question_id", S, "Question.", nullable=False),
+        Column("topic_id", I, "Topic (-1 = outlier / too short to model).", nullable=False),
+        Column("similarity", F, "Cosine similarity to the topic centre."),
+        Column("language", S, "Language of the text modelled."),
+        Column("in_fit", B, "The text was in the fitting sample (else transformed)."),
+        Column("reassigned", B, "Outlier reassigned to its nearest topic."),
+    ),
+    key=("model_id", "response_id", "question_id"),
+)
+
+TOPICS_BY_GROUP = TableSchema(
+    "topics_by_group",
+    "Topics by stakeholder group: counts and shares of responses.",
+    (
+        Column("model_id", S, "Model.", nullable=False),
+        Column("topic_id", I, "Topic.", nullable=False),
+        Column("label", S, "Topic label."),
+        Column("group_by", S, "stakeholder_type (or another responses column).",
+               nullable=False),
+        Column("group", S, "Group value.", nullable=False),
+        Column("campaigns", S, "`all` (every response) | `once` (a campaign counted once).",
+               nullable=False),
+        Column("n", I, "Responses of the group in the topic.", nullable=False),
+        Column("n_group", I, "Responses of the group that answered (in the model)."),
+        Column("share", F, "n / n_group."),
+        Column("share_of_topic", F, "n / responses in the topic."),
+    ),
+)
+
+TOPIC_QUALITY = TableSchema(
+    "topic_quality",
+    "Quality of each topic model.",
+    (
+        Column("model_id", S, "Model.", nullable=False),
+        Column("n_docs", I, "Texts modelled."),
+        Column("n_fit", I, "Distinct texts the model was fitted on."),
+        Column("n_topics", I, "Topics (outliers excluded)."),
+        Column("npmi", F, "Mean c_npmi of the topics (top-10 words, window 10)."),
+        Column("diversity", F, "Unique words in the top-25 of all topics / (25 × topics)."),
+        Column("outlier_share", F, "Share of texts left as outliers."),
+        Column("language_purity", F, "Mean share of a topic's main language (weighted by "
+               "size)."),
+        Column("language_nmi", F, "Normalised mutual information topic × language."),
+        Column("backend", S, "Embedding backend."),
+        Column("reduction", S, "Dimension reduction."),
+        Column("clustering", S, "Clustering."),
+        Column("seed", I, "Random seed."),
+    ),
+    key=("model_id",),
+)
+
+for _s in (CODES, CODING_AGREEMENT, TOPICS, TOPIC_ASSIGNMENTS, TOPICS_BY_GROUP, TOPIC_QUALITY):
+    SCHEMAS[_s.name] = _s
+
 
 def register(schema: TableSchema) -> TableSchema:
     """Add a table schema (used by later stages and by ``standards_draft``)."""

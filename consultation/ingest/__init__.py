@@ -57,6 +57,7 @@ class IngestResult:
     accounting: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
     inputs: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _sniff_json(path: Path) -> str | None:
@@ -76,7 +77,9 @@ def _sniff_json(path: Path) -> str | None:
 def _sniff_tabular(path: Path) -> str | None:
     try:
         header = read_tabular(path).header
-    except InputError:
+    except InputError as exc:
+        if getattr(exc, "limit", False):  # too large or too wide: say so, not "unknown"
+            raise
         return None
     if eusurvey.looks_like_eusurvey(header):
         return "eusurvey"
@@ -185,12 +188,15 @@ def ingest(
     -------
     IngestResult with tables ``responses``, ``questions``, ``answers``, ``documents``,
     ``rejects`` (columns as in :mod:`consultation.schema`), the row accounting per source
-    (``n_records == n_responses + n_rejects``), warnings and the input files with SHA-256.
+    (``n_records == n_responses + n_rejects``), warnings, the input files with SHA-256
+    (``inputs``) and the attached files read, with SHA-256 (``attachments``).
     """
     if not sources:
         raise ParameterError("No source given", expected="at least one file or folder")
-    if mapping is not None and not isinstance(mapping, dict):
+    if isinstance(mapping, (str, os.PathLike)):
         mapping = generic.load_mapping(Path(mapping))
+    elif mapping is not None:
+        mapping = generic.validate_mapping(mapping)
     if mapping is not None and format is None:
         format = "generic"
     units = [u for s in sources for u in detect(s, format)]
@@ -199,6 +205,7 @@ def ingest(
     accounting: dict[str, Any] = {"sources": []}
     warnings: list[str] = []
     inputs: list[dict[str, Any]] = []
+    attached: dict[str, str] = {}
     for unit in units:
         label = ", ".join(p.name for p in unit.paths[:3]) + (
             f" (+{len(unit.paths) - 3} files)" if len(unit.paths) > 3 else "")
@@ -230,6 +237,9 @@ def ingest(
         for f in part.files:
             inputs.append({"path": str(Path(f).resolve()), "sha256": file_sha256(f),
                            "bytes": Path(f).stat().st_size, "format": unit.format})
+        for d in part.documents:  # attached files read: hashed, so a change is reported
+            if d.get("path") and d.get("sha256"):
+                attached[str((unit.root / d["path"]).resolve())] = d["sha256"]
         parts.append(part)
     tables = {name: _frame([row for part in parts for row in getattr(part, name)], name)
               for name in TABLES}
@@ -247,7 +257,8 @@ def ingest(
               for k in ("n_records", "n_responses", "n_rejects", "n_answers", "n_documents")}
     totals["rejects_by_reason"] = dict(Counter(tables["rejects"]["reason"]))
     accounting["totals"] = totals
-    return IngestResult(tables, accounting, warnings, inputs)
+    return IngestResult(tables, accounting, warnings, inputs,
+                        [{"path": k, "sha256": v} for k, v in sorted(attached.items())])
 
 
 def _is_synthetic(source: Path) -> bool:
@@ -275,13 +286,15 @@ def ingest_to_workspace(
     t0 = time.perf_counter()
     result = ingest(sources, format=format, mapping=mapping, consultation_id=consultation_id,
                     progress=progress)
-    ws = workspace if isinstance(workspace, Workspace) else Workspace.create(workspace,
-                                                                             overwrite=True)
+    # a fresh manifest and no table of an earlier ingest or analysis: nothing stale is mixed in
+    ws = Workspace.create(workspace.path if isinstance(workspace, Workspace) else workspace,
+                          overwrite=True)
     if progress:
         progress(f"Writing tables to {ws.path}")
     for name, df in result.tables.items():
         ws.write(name, df)
     ws.manifest["inputs"] = result.inputs
+    ws.manifest["attachments"] = result.attachments  # not listed in reports (file names)
     ws.manifest["synthetic"] = any(_is_synthetic(Path(s)) for s in sources)
     ws.manifest["accounting"] = result.accounting
     ws.add_warnings(result.warnings, stage="ingest")

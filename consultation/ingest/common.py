@@ -1,4 +1,37 @@
-"""Shared pieces of the readers: decoding, tabular records, profile mapping, rejects, documents."""
+"""Shared pieces of the readers: decoding, tabular records, profile mapping, rejects, documents.
+
+Limits
+------
+Consultation input is public and untrusted, so every reader is bounded in time and memory.
+What goes over a limit is refused with a clear error, or kept and flagged; never a crash or a
+hang. Memory is about 3-5 times the size of the export (the text is decoded in memory).
+
+==========================  ============  =====================================================
+limit                       value         what happens
+==========================  ============  =====================================================
+``MAX_EXPORT_BYTES``        1 GiB         a bigger export file: :class:`InputError`
+``MAX_COLUMNS``             20,000        a wider table (header cells): :class:`FormatError`
+``MAX_CELL``                10 MiB        a bigger cell is read in full and listed in the
+                                          warnings
+``MAX_RAW_JSON``            10,000 chars  a reject's ``raw`` copy is truncated beyond this
+``MAX_JSON_DEPTH``          ~1,000        deeper JSON nesting: :class:`FormatError` (the limit
+                                          of Python's parser, ``sys.getrecursionlimit()``)
+``MAX_XLSX_UNCOMPRESSED``   500 MiB       an XLSX expanding to more (zip bomb):
+                                          :class:`FormatError`
+``MAX_DOCUMENT_BYTES``      50 MiB        a bigger attachment: ``extraction_status="failed"``
+``MAX_DOCX_UNCOMPRESSED``   200 MiB       a DOCX expanding to more (zip bomb): ``failed``
+``MAX_ZIP_RATIO``           200           an XLSX/DOCX member compressed more than 200:1 and
+                                          expanding to more than 10 MiB: refused as a zip bomb
+``MAX_PDF_PAGES``           300 pages     later pages of a PDF are not extracted
+(pypdf's own)               75 MB         one decompressed PDF stream at most
+                                          (``pypdf.filters.ZLIB_MAX_OUTPUT_LENGTH``)
+==========================  ============  =====================================================
+
+Attachments are looked up by their file name inside the source folder only
+(:func:`safe_name`, :func:`child_file`); a name a respondent wrote is never used as a path.
+Encrypted PDFs (without an empty password) and encrypted Office files are recorded as
+``failed``. Readers never write files.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +40,8 @@ import io
 import json
 import logging
 import re
+import reprlib
+import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -25,10 +60,16 @@ from ..workspace import file_sha256
 log = logging.getLogger(__name__)
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-MAX_CELL = 10 * 1024 * 1024  # bytes; bigger cells are still read but flagged
+MiB = 1024 * 1024
+MAX_EXPORT_BYTES = 1024 * MiB  # one export file (CSV, JSON, XLSX)
+MAX_COLUMNS = 20_000
+MAX_CELL = 10 * MiB  # characters; bigger cells are still read but flagged
 MAX_RAW_JSON = 10_000
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_JSON_DEPTH = sys.getrecursionlimit()  # Python's JSON parser
+MAX_XLSX_UNCOMPRESSED = 500 * MiB
+MAX_DOCUMENT_BYTES = 50 * MiB
+MAX_DOCX_UNCOMPRESSED = 200 * MiB
+MAX_ZIP_RATIO = 200
 MAX_PDF_PAGES = 300
 UNMAPPED = "unmapped"  # stakeholder label we could not map: kept raw, reported, never guessed
 
@@ -66,13 +107,49 @@ class SourceTables:
         return pd.DataFrame(getattr(self, name))
 
 
+def short(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for messages about untrusted cells."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def scalar(value: Any) -> str | None:
+    """A JSON field as text: strings as they are, finite numbers in decimal; booleans,
+    lists, objects, NaN and blanks -> None (a field of the wrong type is not guessed)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    return str(value)
+
+
+def load_json(text: str, name: str) -> Any:
+    """Parse JSON text; malformed or too deeply nested input is a :class:`FormatError`.
+
+    Nesting is bounded by Python's parser (``sys.getrecursionlimit()``, about 1,000 levels;
+    :data:`MAX_JSON_DEPTH`); the readers only walk the top 3 levels of what it returns and
+    flatten every field to text (:func:`scalar`), so nothing deeper is ever recursed into.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise FormatError(f"{name} nests JSON deeper than {MAX_JSON_DEPTH} levels",
+                          expected="an API export (fewer than 10 levels)",
+                          fix="check the download, or pass the right --format") from exc
+    except ValueError as exc:
+        raise FormatError(f"{name} is not valid JSON", found=str(exc)[:200],
+                          fix="check the download, or pass the right --format") from exc
+
+
 def raw_json(raw: Any) -> str | None:
     if raw is None:
         return None
     try:
         text = json.dumps(raw, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):
-        text = repr(raw)
+    except (TypeError, ValueError, RecursionError):
+        text = reprlib.repr(raw)
     return text if len(text) <= MAX_RAW_JSON else text[:MAX_RAW_JSON] + "…[truncated]"
 
 
@@ -115,7 +192,23 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
+def check_size(path: Path) -> int:
+    """The size of an export file; :class:`InputError` beyond :data:`MAX_EXPORT_BYTES`."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"Cannot read {str(path)!r}", found=str(exc),
+                         fix="check the path and its permissions") from exc
+    if size > MAX_EXPORT_BYTES:
+        raise over_limit(InputError(
+            f"{path.name} is too large to read ({size / MiB:,.0f} MiB)",
+            expected=f"an export of at most {MAX_EXPORT_BYTES // MiB:,} MiB",
+            fix="split the export into several files and pass them all"))
+    return size
+
+
 def read_text(path: Path) -> tuple[str, list[str]]:
+    check_size(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -151,13 +244,16 @@ def read_csv(path: Path, delimiter: str | None = None) -> Tabular:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
         raise EmptyInputError(f"{path.name} has no header row", found=str(exc)) from None
+    _check_columns(path, len(header))
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         n = 0
+        big = _BigCells(path.name, warnings)
         while True:
             try:
                 row = next(reader)
             except StopIteration:
+                big.report()
                 return
             except csv.Error as exc:  # pragma: no cover - csv in non-strict mode rarely raises
                 n += 1
@@ -166,16 +262,81 @@ def read_csv(path: Path, delimiter: str | None = None) -> Tabular:
             if not row or all(c == "" for c in row):
                 continue
             n += 1
+            big.scan(n, row)
             yield n, row
 
     return Tabular([h.strip("\ufeff") for h in header], rows(), warnings)
 
 
+def over_limit(exc: InputError) -> InputError:
+    """Mark an error as a limit being exceeded: format detection reports it as it is
+    instead of trying the next reader."""
+    exc.limit = True  # type: ignore[attr-defined]
+    return exc
+
+
+def _check_columns(path: Path, n: int) -> None:
+    if n > MAX_COLUMNS:
+        raise over_limit(FormatError(
+            f"{path.name} has {n:,} columns", expected=f"at most {MAX_COLUMNS:,} columns",
+            fix="check the delimiter (--format generic with 'delimiter:' in the mapping), or "
+                "split the table"))
+
+
+class _BigCells:
+    """Counts cells over :data:`MAX_CELL` and adds one warning at the end of a table."""
+
+    def __init__(self, name: str, warnings: list[str]) -> None:
+        self.name, self.warnings = name, warnings
+        self.rows: list[int] = []
+        self.largest = 0
+
+    def scan(self, n: int, row: list[Any]) -> None:
+        for c in row:
+            if isinstance(c, str) and len(c) > MAX_CELL:
+                self.rows.append(n)
+                self.largest = max(self.largest, len(c))
+
+    def report(self) -> None:
+        if self.rows:
+            self.warnings.append(
+                f"{self.name}: {len(self.rows)} cell(s) larger than {MAX_CELL // MiB} MB "
+                f"(largest {self.largest / MiB:.1f} MB, record(s) "
+                f"{', '.join(map(str, sorted(set(self.rows))[:5]))}) were read in full")
+
+
+def check_zip(path: Path, max_total: int) -> None:
+    """Refuse a zip container (XLSX, DOCX) that expands beyond ``max_total`` bytes or has a
+    member compressed more than :data:`MAX_ZIP_RATIO`:1 (a zip bomb); ValueError."""
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > max_total:
+        raise ValueError(f"expands to {total / MiB:,.0f} MiB, more than the "
+                         f"{max_total // MiB} MiB allowed (zip bomb guard)")
+    for i in infos:
+        if i.file_size > 10 * MiB and i.file_size > MAX_ZIP_RATIO * max(i.compress_size, 1):
+            raise ValueError(f"member {i.filename[:80]!r} is compressed "
+                             f"{i.file_size // max(i.compress_size, 1):,}:1 (zip bomb guard)")
+
+
 def read_xlsx(path: Path) -> Tabular:
+    """Read the first visible sheet of a workbook. Formula cells are read as their formula
+    text (never evaluated, cached results ignored) and counted in the warnings."""
     from openpyxl import load_workbook
 
+    check_size(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        check_zip(path, MAX_XLSX_UNCOMPRESSED)
+    except ValueError as exc:
+        raise over_limit(FormatError(f"{path.name} is refused: {exc}",
+                                     expected=f"an XLSX workbook of at most "
+                                              f"{MAX_XLSX_UNCOMPRESSED // MiB} MiB unpacked",
+                                     fix="save the table as CSV")) from exc
+    except (OSError, zipfile.BadZipFile):
+        pass  # load_workbook says what is wrong
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:
         raise FormatError(f"{path.name} cannot be opened as an XLSX workbook",
                           found=f"{type(exc).__name__}: {str(exc)[:200]}",
@@ -184,28 +345,37 @@ def read_xlsx(path: Path) -> Tabular:
     if not sheets:
         raise EmptyInputError(f"{path.name} has no visible sheet")
     ws = sheets[0]
-    it = ws.iter_rows(values_only=True)
+    it = ws.iter_rows()
     try:
-        header_row = next(it)
+        header_row = [c.value for c in next(it)]
     except StopIteration:
         raise EmptyInputError(f"{path.name}: first sheet {ws.title!r} is empty") from None
     header = ["" if h is None else str(h) for h in header_row]
     while header and header[-1] == "":
         header.pop()
+    _check_columns(path, len(header))
     warnings = [f"{path.name}: read sheet {ws.title!r} of {len(wb.worksheets)}"] \
         if len(wb.worksheets) > 1 else []
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        n = 0
+        n = n_formulas = 0
+        big = _BigCells(path.name, warnings)
         for raw in it:
-            cells = ["" if v is None else v for v in raw]
+            n_formulas += sum(getattr(c, "data_type", None) == "f" for c in raw)
+            cells = ["" if c.value is None else c.value for c in raw]
             while len(cells) > len(header) and cells[-1] == "":
                 cells.pop()
             if all(c == "" for c in cells):
                 continue
             n += 1
-            yield n, [c if isinstance(c, datetime) else str(c) for c in cells]
+            row = [c if isinstance(c, datetime) else str(c) for c in cells]
+            big.scan(n, row)
+            yield n, row
         wb.close()
+        big.report()
+        if n_formulas:
+            warnings.append(f"{path.name}: {n_formulas} formula cell(s) were read as their "
+                            "text, not evaluated")
 
     return Tabular(header, rows(), warnings)
 
@@ -353,8 +523,28 @@ def index_files(root: Path, max_depth: int = 3, limit: int = 100_000) -> dict[st
 
 
 def safe_name(filename: str) -> str:
-    """The last path component of an untrusted file name (no traversal)."""
-    return re.split(r"[\\/]", filename.strip())[-1].strip()
+    """The last path component of an untrusted file name (no traversal); ``""`` when nothing
+    usable is left (``..``, ``.``, control characters only)."""
+    name = re.split(r"[\\/]", str(filename).strip())[-1]
+    name = re.sub(r"[\x00-\x1f]", "", name).strip()
+    return "" if name in (".", "..") else name
+
+
+def child_file(folder: Path, name: str) -> Path | None:
+    """``folder / name`` when ``name`` is a plain file name naming a file inside ``folder``
+    (no separator, no ``..``, no symlink out of it); else None. For names built from
+    untrusted ids."""
+    if not name or safe_name(name) != name or name.startswith("."):
+        return None
+    p = folder / name
+    try:
+        if p.is_symlink() or not p.is_file():
+            return None
+        if not p.resolve().is_relative_to(folder.resolve()):
+            return None
+    except (OSError, ValueError):
+        return None
+    return p
 
 
 def extract_text(path: Path) -> tuple[str | None, str, str | None]:
@@ -400,10 +590,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def _docx_text(path: Path) -> str:
-    with zipfile.ZipFile(path) as zf:
-        total = sum(i.file_size for i in zf.infolist())
-        if total > MAX_DOCX_UNCOMPRESSED:
-            raise ValueError(f"DOCX expands to {total} bytes (zip bomb guard)")
+    check_zip(path, MAX_DOCX_UNCOMPRESSED)
     import docx
 
     d = docx.Document(str(path))

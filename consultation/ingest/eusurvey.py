@@ -22,6 +22,7 @@ from .common import (
     parse_local_datetime,
     read_tabular,
     safe_name,
+    short,
 )
 
 FORMAT = "eusurvey"
@@ -147,7 +148,8 @@ def read(path: Path, *, consultation_id: str | None = None, root: Path | None = 
         )
     cid = consultation_id or (path.parent.name if path.stem.lower() in
                               ("contributions", "export", "responses") else path.stem)
-    out = SourceTables(FORMAT, path, cid, files=[path], warnings=list(tab.warnings))
+    # the reader appends to tab.warnings while rows are read (e.g. cells over MAX_CELL)
+    out = SourceTables(FORMAT, path, cid, files=[path], warnings=tab.warnings)
     profile_idx: dict[str, int] = {}
     question_cols: list[_Column] = []
     for i, h in enumerate(header):
@@ -181,7 +183,7 @@ def read(path: Path, *, consultation_id: str | None = None, root: Path | None = 
             continue
         if ref in seen:
             out.reject(fname, rownum, "duplicate_id",
-                       f"Reference {ref!r} already read on row {seen[ref]}", raw,
+                       f"Reference {short(ref)} already read on row {seen[ref]}", raw,
                        header[profile_idx["reference"]])
             continue
         submitted = None
@@ -191,7 +193,7 @@ def read(path: Path, *, consultation_id: str | None = None, root: Path | None = 
                 submitted = parse_local_datetime(cell)
             except (ValueError, OverflowError):
                 out.reject(fname, rownum, "bad_date",
-                           f"{cell!r} is not a date (expected dd.mm.yyyy hh:mm)", raw,
+                           f"{short(cell)} is not a date (expected dd.mm.yyyy hh:mm)", raw,
                            header[profile_idx["submitted"]])
                 continue
         seen[ref] = rownum
@@ -276,9 +278,14 @@ def read(path: Path, *, consultation_id: str | None = None, root: Path | None = 
                     n_doc += 1
                     out.documents.append(make_document(
                         f"{rid}:{n_doc}", rid, name, files.get(name.casefold()), root=root))
+    children: dict[str, list[dict[str, Any]]] = {}
+    for q in out.questions:
+        if q["parent_id"] is not None:
+            children.setdefault(q["parent_id"], []).append(q)
+    by_id = {q["question_id"]: q for q in out.questions}
     for q in out.questions:
         if q["is_group"]:
-            subs = [s for s in out.questions if s["parent_id"] == q["question_id"]]
+            subs = children.get(q["question_id"], [])
             q["n_answers"] = sum(n_answers[s["question_id"]] for s in subs)
             merged: Counter[str] = Counter()
             for s in subs:
@@ -291,8 +298,7 @@ def read(path: Path, *, consultation_id: str | None = None, root: Path | None = 
                                                 q["kind"])
     for q in out.questions:
         if q["parent_id"] is not None:
-            parent = next(p for p in out.questions if p["question_id"] == q["parent_id"])
-            q["options"] = parent["options"]
+            q["options"] = by_id[q["parent_id"]]["options"]
     out.warnings.extend(mapper.warnings(f"{FORMAT} {fname}"))
     return out
 

