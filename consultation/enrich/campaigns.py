@@ -22,7 +22,12 @@ voice" weighting can then count a campaign once). The detector works on free-tex
    cluster (≥ 2 responses) gets a core shingle set (its medoid plus shingles used by
    :data:`CORE_SHARE` of its responses); a text joins when at least :data:`CONTAIN_CUT` of its
    shingles come from the core and it covers :data:`COVER_CUT` of the medoid (sampled
-   screening by sparse products, exact verification; two rounds).
+   screening by sparse products, shingles shared by many cores ignored, exact verification of
+   the best few). Containment never bridges clusters: only texts outside every seed cluster
+   join, each joins one cluster at most (the best: containment, coverage, then the cluster
+   with most responses), cores come from the seed clusters alone (a joined text pulls in
+   nothing), and a seed cluster moves as a whole only when its medoid is contained in a larger
+   cluster that does not move itself (truncated or edited form letters copied several times).
 6. **Translated copies** (``translated=True``). No dictionary, machine translation or
    multilingual embedding model is available offline, so a long text in another language joins
    a campaign (≥ ``min_size``) when it shares the campaign's *rare* numbers, acronyms and
@@ -30,7 +35,9 @@ voice" weighting can then count a campaign once). The detector works on free-tex
    and enough cognate content words (accent-folded edit similarity, rarity-weighted):
    see :data:`XLING_CUT`. It catches faithful translations of texts that carry such anchors
    (between any languages); it misses translations of texts without rare numbers or acronyms,
-   and free translations.
+   and free translations. Each group of linked texts joins one campaign at most; a group that
+   is a campaign itself joins only a campaign at least 1 / :data:`XLING_GROUP_SHARE` times
+   larger, and a campaign that others join does not move itself (no chains).
 7. Connected components over texts; a response joins the largest candidate campaign it has a
    linked text in; a campaign needs ``min_size`` member *responses*.
 """
@@ -68,8 +75,12 @@ CONTAIN_CUT = 0.7     # share of a text's shingles that must come from a campaig
 COVER_CUT = 0.25      # share of the campaign medoid's shingles the text must contain
 SAMPLE_RATE = 4       # containment screening looks at one shingle in SAMPLE_RATE ...
 SCREEN_MARGIN = 0.1   # ... and verifies texts within this margin of CONTAIN_CUT exactly
+SCREEN_TOP = 3        # ... for at most this many clusters per text (the best screened)
+HUB_CORES = 32        # screening ignores shingles in more cores than this (shared sentences)
 CORE_SHARE = 0.2      # a cluster's core: shingles used by this share of its responses (≥ 2)
 XLING_CUT = 0.5       # cross-language score (rare anchors + cognates) to join a campaign
+XLING_GROUP_SHARE = 0.25  # a campaign joins another as its translated copies when it has at
+#                           most this share of the other's responses
 XLING_COGNATE_FULL = 0.2  # cognate share (rarity-weighted) that counts as full cognate evidence
 RARE_ANCHOR_SHARE = 0.05  # an anchor in at most this share of long texts is rare
 XLING_WORD_CUT = 80.0  # rapidfuzz ratio for two accent-folded words to count as cognates
@@ -525,13 +536,10 @@ class CampaignDetector:
                            n_verified=len(near), seconds_near=time.perf_counter() - t_near)
         edges = [(near, "near", est[est >= self.threshold][ok])]
         t1 = time.perf_counter()
-        only = None
-        for _round in range(2):  # edited copies: grow seed clusters by containment
-            contained, only = self._contained(texts, self._components(edges, n_t), only)
-            if not len(contained[0]) or not len(only):
-                if len(contained[0]):
-                    edges.append(contained)
-                break
+        # edited copies join seed clusters by containment (one pass: a joined text never
+        # pulls in further texts, never joins two clusters and never merges two clusters)
+        contained = self._contained(texts, self._components(edges, n_t))
+        if len(contained[0]):
             edges.append(contained)
         self.stats_["n_contained"] = sum(len(p) for p, k, _ in edges if k == "contained")
         self.stats_["seconds_contained"] = time.perf_counter() - t1
@@ -575,14 +583,15 @@ class CampaignDetector:
         return {g: (tids, int(n_resp[g])) for g, tids in groups.items()}
 
     def _shingle_sets(self, texts, ids):
+        """Sorted distinct shingle hashes of each text (one vectorised sort, no per-text work)."""
         h, own = _shingles([texts[i] for i in ids], self.shingle_size, self.seed)
-        out = []
         order = np.lexsort((h, own))
         h, own = h[order], own[order]
+        keep = np.ones(h.size, dtype=bool)
+        keep[1:] = (h[1:] != h[:-1]) | (own[1:] != own[:-1])
+        h, own = h[keep], own[keep]
         cuts = np.searchsorted(own, np.arange(len(ids) + 1))
-        for a, b in pairwise(cuts):
-            out.append(np.unique(h[a:b]))
-        return out
+        return [h[a:b] for a, b in pairwise(cuts)]
 
     def _medoid(self, tids) -> int:
         """Text with the highest response-weighted MinHash similarity to the others.
@@ -599,21 +608,31 @@ class CampaignDetector:
         sim = (s[:, None, :] == s[None, :, :]).mean(axis=2)
         return int(cand[int(np.argmax(sim @ w))])
 
-    def _contained(self, texts, labels, only: np.ndarray | None = None):
+    def _contained(self, texts, labels):
         """Texts whose shingles mostly come from a seed cluster's core (edited copies).
 
-        Screening uses a consistent 1/:data:`SAMPLE_RATE` sample of the shingles (hash
-        modulo), then candidates are verified on their full shingle sets. Returns the links and
-        the near misses (texts worth re-checking after the clusters grew).
+        Only texts outside every seed cluster are candidates, and each joins at most one
+        cluster (the highest containment, then coverage, then the cluster with most responses),
+        so containment never bridges clusters; cores come from the seed clusters alone. A seed
+        cluster's medoid is a candidate for larger clusters only: the cluster then moves as a
+        whole, unless another cluster joins it (the joins form stars, never chains).
+        Screening uses a consistent 1/:data:`SAMPLE_RATE` sample of the shingles (hash modulo)
+        and ignores shingles in the cores of more than :data:`HUB_CORES` clusters (sentences
+        many answers share); the best :data:`SCREEN_TOP` clusters per text are verified on
+        the full shingle sets.
         """
         none = (np.empty((0, 2), np.int64), "contained", np.empty(0))
         groups = self._clusters(labels)
         if not groups:
-            return none, np.empty(0, np.int64)
-        keys = sorted(groups)
+            return none
+        # clusters ranked by responses (ties: lowest label); a seed cluster's medoid may join a
+        # higher-ranked cluster (the whole cluster moves, unless it is itself a join target)
+        keys = sorted(groups, key=lambda g: (-groups[g][1], g))
         cores, medoids, med_sizes = [], [], []
+        in_seed = np.zeros(len(texts), dtype=bool)
         for g in keys:
             tids, n_resp = groups[g]
+            in_seed[tids] = True
             med = self._medoid(tids)
             sets = self._shingle_sets(texts, tids)
             allh = np.concatenate(sets)
@@ -625,16 +644,21 @@ class CampaignDetector:
             cores.append(np.union1d(vals[cnt >= need], med_set))
             medoids.append(med)
             med_sizes.append(len(med_set))
+        med_sizes_arr = np.array(med_sizes, dtype=float)
         sampled = [c[(c % np.uint64(SAMPLE_RATE)) == 0] for c in cores]
-        vocab = np.unique(np.concatenate(sampled))
+        allv = np.concatenate(sampled)
         ci = np.concatenate([np.full(len(c), k) for k, c in enumerate(sampled)])
-        vi = np.searchsorted(vocab, np.concatenate(sampled))
-        cmat = sparse.csr_matrix((np.ones(len(vi), dtype=np.float32), (vi, ci)),
+        vocab, vi, n_cores = np.unique(allv, return_inverse=True, return_counts=True)
+        hub = n_cores > HUB_CORES  # hub shingles still count in a text's size, not as hits
+        sel = ~hub[vi]
+        cmat = sparse.csr_matrix((np.ones(int(sel.sum()), dtype=np.float32), (vi[sel], ci[sel])),
                                  shape=(len(vocab), len(keys)))
-        keys_arr = np.array(keys)
-        ids = np.flatnonzero(self._long) if only is None else np.asarray(only, dtype=np.int64)
+        src = np.full(len(texts), len(keys), dtype=np.int64)  # rank of a medoid's own cluster
+        src[medoids] = np.arange(len(keys))
+        ids = np.flatnonzero(self._long & (~in_seed | (src < len(keys))))
         sub = [texts[i] for i in ids]
-        cand_t, cand_c, near_miss = [], [], []
+        cand_t, cand_c = [], []
+        v40 = vocab >> np.uint64(24)
         for lo, hi in _chunks(sub):
             h, own = _shingles(sub[lo:hi], self.shingle_size, self.seed)
             pick = (h % np.uint64(SAMPLE_RATE)) == 0
@@ -646,21 +670,29 @@ class CampaignDetector:
             key = key[first_]
             own = (key >> np.uint64(40)).astype(np.int64)
             size = np.bincount(own, minlength=hi - lo).astype(float)
-            v40 = vocab >> np.uint64(24)
             h40 = key & np.uint64((1 << 40) - 1)
             pos = np.minimum(np.searchsorted(v40, h40), len(v40) - 1)
             hit = v40[pos] == h40
+            hub_hits = np.bincount(own[hit & hub[pos]], minlength=hi - lo).astype(float)
+            hit &= ~hub[pos]
             tmat = sparse.csr_matrix((np.ones(int(hit.sum()), dtype=np.float32),
                                       (own[hit], pos[hit])), shape=(hi - lo, len(vocab)))
             inter = (tmat @ cmat).tocoo()
-            est = inter.data / np.maximum(size[inter.row], 1)
-            t_idx = ids[lo + inter.row]
-            other = labels[t_idx] != keys_arr[inter.col]
-            ok = other & (est >= CONTAIN_CUT - SCREEN_MARGIN)
-            cand_t.extend(t_idx[ok].tolist())
-            cand_c.extend(inter.col[ok].tolist())
-            near_miss.extend(t_idx[other & (est >= CONTAIN_CUT - 2 * SCREEN_MARGIN)].tolist())
-        found_a, found_b, scores = [], [], []
+            # optimistic estimate: hub shingles might all be in the core
+            est = (inter.data + hub_hits[inter.row]) / np.maximum(size[inter.row], 1)
+            # a joining text covers COVER_CUT of the medoid: it cannot be much smaller
+            big = size[inter.row] * SAMPLE_RATE >= (COVER_CUT - SCREEN_MARGIN) * \
+                med_sizes_arr[inter.col]
+            ok = (est >= CONTAIN_CUT - SCREEN_MARGIN) & big & \
+                (inter.col < src[ids[lo + inter.row]])
+            r, c, e = inter.row[ok], inter.col[ok], est[ok]
+            order = np.lexsort((c, -e, r))
+            r, c = r[order], c[order]
+            rank = np.arange(r.size) - np.searchsorted(r, r)
+            top = rank < SCREEN_TOP
+            cand_t.extend(ids[lo + r[top]].tolist())
+            cand_c.extend(c[top].tolist())
+        best: dict[int, tuple[float, float, int]] = {}
         if cand_t:
             uniq = sorted(set(cand_t))
             full = dict(zip(uniq, self._shingle_sets(texts, uniq), strict=True))
@@ -668,14 +700,20 @@ class CampaignDetector:
                 x = full[t]
                 inter_n = np.intersect1d(x, cores[c], assume_unique=True).size
                 contain = inter_n / max(len(x), 1)
-                if contain >= CONTAIN_CUT and inter_n / max(med_sizes[c], 1) >= COVER_CUT:
-                    found_a.append(t)
-                    found_b.append(medoids[c])
-                    scores.append(contain)
-        pairs = np.array([found_a, found_b], dtype=np.int64).T.reshape(-1, 2)
+                cover = inter_n / max(med_sizes[c], 1)
+                if contain >= CONTAIN_CUT and cover >= COVER_CUT:
+                    score = (contain, cover, -c)
+                    if t not in best or score > best[t]:
+                        best[t] = score
+        # cluster joins form a star: a cluster that others join does not move itself
+        targets = {-best[t][2] for t in best if in_seed[t]}
+        found = [t for t in sorted(best) if not (in_seed[t] and int(src[t]) in targets)]
+        pairs = np.array([[t, medoids[-best[t][2]]] for t in found],
+                         dtype=np.int64).reshape(-1, 2)
+        scores = np.array([best[t][0] for t in found], dtype=float)
         log.info("campaigns: %d texts joined seed clusters by containment (%d screened)",
                  len(pairs), len(cand_t))
-        return (pairs, "contained", np.array(scores)), np.unique(np.array(near_miss, np.int64))
+        return pairs, "contained", scores
 
     # ---------------------------------------------------------------------------------------
     def _translations(self, texts, labels, first):
@@ -689,7 +727,11 @@ class CampaignDetector:
         empty = (np.empty((0, 2), np.int64), "translated", np.empty(0))
         self.translation_scores_ = pd.DataFrame(
             columns=["tid", "medoid", "score", "anchors", "cognates"])
-        groups = {g: v for g, v in self._clusters(labels).items() if v[1] >= self.min_size}
+        clusters = self._clusters(labels)
+        groups = {g: v for g, v in clusters.items() if v[1] >= self.min_size}
+        n_lab = np.ones(len(labels), dtype=np.int64)  # responses per group of linked texts
+        for g, (_tids, n_resp) in clusters.items():
+            n_lab[g] = n_resp
         raw = first["value"].astype(str).to_numpy()
         langs = np.array([x if isinstance(x, str) else "" for x in first["language"]],
                          dtype=object)
@@ -716,7 +758,12 @@ class CampaignDetector:
             if not lang or not rare:
                 continue
             ratio = sizes[cand] / max(sizes[med], 1)
+            # a campaign joins a much larger one only: translated copies are a minority (two
+            # campaigns of similar size in two languages stay apart)
+            n_src = n_lab[labels[cand]]
             foreign = cand[(langs[cand] != lang) & (labels[cand] != g)
+                           & ((n_src < self.min_size)
+                              | (n_src <= XLING_GROUP_SHARE * groups[g][1]))
                            & (ratio >= 0.6) & (ratio <= 1.7)]
             foreign = [int(t) for t in foreign if anchors[int(t)] & rare]
             if foreign:
@@ -759,6 +806,13 @@ class CampaignDetector:
         best = diag.sort_values(["tid", "score", "medoid"], ascending=[True, False, True])
         best = best.drop_duplicates("tid")
         best = best[best["score"] >= XLING_CUT]
+        # one link per linked group of texts, so that translations never bridge campaigns
+        best = best.assign(lab=labels[best["tid"].to_numpy(dtype=np.int64)])
+        best = best.sort_values(["lab", "score", "medoid", "tid"],
+                                ascending=[True, False, True, True]).drop_duplicates("lab")
+        # a star: a campaign that others join does not move itself
+        best = best[~best["lab"].isin(set(labels[best["medoid"].to_numpy(dtype=np.int64)]))]
+        best = best.sort_values("tid")
         pairs = best[["tid", "medoid"]].to_numpy(dtype=np.int64).reshape(-1, 2)
         log.info("campaigns: %d texts joined campaigns as translations", len(pairs))
         return (pairs, "translated", best["score"].to_numpy(dtype=float))
@@ -795,11 +849,14 @@ class CampaignDetector:
             red = red.drop_duplicates(["response_id", "question_id"]).set_index(
                 ["response_id", "question_id"])["text"]
         u = units.assign(lab=labels[units["tid"].to_numpy()])
+        u = u[u["lab"].isin(set(assign["lab"]))]
+        u_by = {lab: g for lab, g in u.groupby("lab", sort=False)}  # one pass, not per campaign
         camps, members = [], []
         for lab, grp in assign.groupby("lab", sort=True):
             rids = sorted(grp["rid"])
             member_ids = [resp_ids[i] for i in rids]
-            cu = u[(u["lab"] == lab) & u["rid"].isin(set(rids))]
+            cu = u_by[lab]
+            cu = cu[cu["rid"].isin(set(rids))]
             tids = sorted(set(cu["tid"]))
             med = self._medoid(tids)
             # representative response: prefer a public respondent using the medoid text

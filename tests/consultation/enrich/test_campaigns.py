@@ -304,3 +304,62 @@ def test_translated_copy_joins_when_it_shares_rare_anchors():
     assert det.campaigns_["n_translated"].iloc[0] == 1
     assert CampaignDetector(translated=False).fit(a, q, r).members_["response_id"].tolist() \
         == ["r0", "r1", "r2"]
+
+
+SHARED = (
+    "Micro-credentials should be described with the same elements everywhere in the Union: the "
+    "learning outcomes, the workload in hours, the level, the form of assessment and the name "
+    "of the awarding body. Employers and universities can then compare a short course taken "
+    "in Porto with one taken in Tallinn without calling anybody. The same description should "
+    "travel with the credential when the learner stores it in a wallet."
+)
+ASK_A = (
+    "We therefore ask for a single European register of providers, kept by the Commission and "
+    "open to public and private bodies alike, with a yearly review of every provider listed. "
+    "Learners who pay for a course that is not in the register should be warned before they "
+    "enrol, in their own language and in plain words, by the platform selling the course."
+)
+ASK_B = (
+    "Funding is the real barrier for adults in low-paid work: a voucher of five hundred euro per "
+    "year, spent only on courses that carry these elements, would reach the people who need "
+    "training most. Trade unions and chambers of commerce should help to pick the courses, and "
+    "the voucher should follow the worker from one employer to the next without any paperwork."
+)
+
+
+def test_a_short_text_contained_in_two_campaigns_does_not_bridge_them():
+    # two campaigns share a passage; a background answer quoting only that passage is
+    # contained in both: it joins at most one of them, and the campaigns stay apart
+    letter_a, letter_b = f"{SHARED} {ASK_A}", f"{SHARED} {ASK_B}"
+    rows = [(f"a{i}", "q1", letter_a) for i in range(4)]
+    rows += [(f"b{i}", "q1", letter_b) for i in range(3)]
+    rows += [("s0", "q1", SHARED)] + [(f"x{i}", "q1", t) for i, t in enumerate(OTHER)]
+    a, q, r = tables(rows)
+    det = CampaignDetector().fit(a, q, r)
+    got = members_of(det)
+    assert len(got) == 2
+    assert got["C002"] == ["b0", "b1", "b2"]
+    assert set(got["C001"]) - {"s0"} == {"a0", "a1", "a2", "a3"}
+    assert det.members_["response_id"].is_unique
+    # every containment link ends at one campaign's medoid: nothing chains through s0
+    contained = det.pairs_[det.pairs_["kind"] == "contained"]
+    assert contained["response_id_a"].is_unique
+    assert set(contained["response_id_b"]) <= set(got["C001"])
+
+
+def test_a_campaign_of_similar_size_in_another_language_is_not_folded_in():
+    # translated copies join a campaign when they are a minority of it; two campaigns of
+    # similar size in two languages stay apart even when they share rare anchors
+    def fit(n_fr):
+        rows = [(f"r{i}", "q1", EN_LETTER) for i in range(4)]
+        rows += [(f"f{i}", "q1", FR_LETTER) for i in range(n_fr)]
+        rows += [(f"x{i}", "q1", t) for i, t in enumerate(OTHER)]
+        a, q, r = tables(rows)
+        r = r.assign(language=["fr" if x.startswith("f") else "en" for x in r["response_id"]])
+        return CampaignDetector().fit(a, q, r)
+
+    det = fit(3)
+    assert members_of(det) == {"C001": ["r0", "r1", "r2", "r3"], "C002": ["f0", "f1", "f2"]}
+    assert (det.campaigns_["n_translated"] == 0).all()
+    # a single translated copy still joins
+    assert members_of(fit(1)) == {"C001": ["f0", "r0", "r1", "r2", "r3"]}
