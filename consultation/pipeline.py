@@ -145,25 +145,14 @@ _STAGES: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, pd.DataFrame]
 }
 
 
-def analyse(
+def prepare_analyse(
     workspace: str | os.PathLike | Workspace,
-    *,
-    stages: Sequence[str] | None = None,
-    translations: str | os.PathLike | None = None,
-    params: dict[str, dict[str, Any]] | None = None,
-    progress: Progress | None = None,
-) -> Workspace:
-    """Run the enrichment stages on an ingested workspace and write their tables.
-
-    Parameters
-    ----------
-    workspace : an ingested workspace (path or :class:`Workspace`).
-    stages : a subset of :data:`ANALYSE_STAGES` (default: all, in order).
-    translations : CSV/Parquet of translations (response_id, question_id, language, text),
-        stored as the ``translations`` table and used as an extra text layer.
-    params : per-stage keyword parameters, e.g. ``{"campaigns": {"threshold": 0.85}}``.
-    progress : called with a short message as each stage starts.
-    """
+    stages: Sequence[str] | None,
+    translations: str | os.PathLike | None,
+    params: dict[str, dict[str, Any]] | None,
+) -> tuple[Workspace, list[str], dict[str, dict[str, Any]]]:
+    """Open the workspace, validate the stage names and their parameters and load the
+    translations; returns ``(workspace, chosen stages, params)``. Shared by every engine."""
     ws = workspace if isinstance(workspace, Workspace) else Workspace.open(workspace)
     chosen = list(stages) if stages else list(ANALYSE_STAGES)
     for s in chosen:
@@ -183,27 +172,57 @@ def analyse(
         ws.add_warnings(warns, stage="translations")
         ws.record_stage("translations", parameters={"file": str(Path(translations).resolve())},
                         outputs={"translations": len(t)})
+    return ws, chosen, params
+
+
+def finish_stage(ws: Workspace, stage: str, outputs: dict[str, pd.DataFrame],
+                 params: dict[str, Any] | None, t0: float, **record: Any) -> None:
+    """Write a stage's tables (and, after ``closed_stats``, its charts), record the stage with
+    its effective parameters, timing and ``record`` extras in the manifest, and save it.
+    Shared by every engine."""
+    outputs = dict(outputs)
+    for name, df in outputs.items():
+        ws.write(name, df)
+    if stage == "closed_stats":
+        from .charts import plot_closed_questions
+
+        charts = plot_closed_questions(outputs["closed_stats"], ws["questions"], ws.path)
+        ws.write("charts", charts)
+        outputs["charts"] = charts
+    ws.record_stage(stage, parameters=effective_parameters(stage, params),
+                    seconds=round(time.perf_counter() - t0, 3),
+                    outputs={k: len(v) for k, v in outputs.items()}, **record)
+    ws.save_manifest()
+    log.info("stage %s done in %.1f s", stage, time.perf_counter() - t0)
+
+
+def analyse(
+    workspace: str | os.PathLike | Workspace,
+    *,
+    stages: Sequence[str] | None = None,
+    translations: str | os.PathLike | None = None,
+    params: dict[str, dict[str, Any]] | None = None,
+    progress: Progress | None = None,
+) -> Workspace:
+    """Run the enrichment stages on an ingested workspace and write their tables.
+
+    Parameters
+    ----------
+    workspace : an ingested workspace (path or :class:`Workspace`).
+    stages : a subset of :data:`ANALYSE_STAGES` (default: all, in order).
+    translations : CSV/Parquet of translations (response_id, question_id, language, text),
+        stored as the ``translations`` table and used as an extra text layer.
+    params : per-stage keyword parameters, e.g. ``{"campaigns": {"threshold": 0.85}}``.
+    progress : called with a short message as each stage starts.
+    """
+    ws, chosen, params = prepare_analyse(workspace, stages, translations, params)
     for s in ANALYSE_STAGES:
         if s not in chosen:
             continue
         if progress:
             progress(f"Stage {s}")
         t0 = time.perf_counter()
-        outputs = _STAGES[s](ws, dict(params.get(s, {})))
-        for name, df in outputs.items():
-            ws.write(name, df)
-        if s == "closed_stats":
-            from .charts import plot_closed_questions
-
-            charts = plot_closed_questions(outputs["closed_stats"], ws["questions"],
-                                           ws.path)
-            ws.write("charts", charts)
-            outputs["charts"] = charts
-        ws.record_stage(s, parameters=effective_parameters(s, params.get(s)),
-                        seconds=round(time.perf_counter() - t0, 3),
-                        outputs={k: len(v) for k, v in outputs.items()})
-        ws.save_manifest()
-        log.info("stage %s done in %.1f s", s, time.perf_counter() - t0)
+        finish_stage(ws, s, _STAGES[s](ws, dict(params.get(s, {}))), params.get(s), t0)
     return ws
 
 

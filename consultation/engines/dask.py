@@ -42,14 +42,13 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .. import pipeline
-from ..errors import ConsultationError, ParameterError, did_you_mean
+from ..errors import ConsultationError, ParameterError
 from ..workspace import Workspace
 
 __all__ = ["analyse", "distributed_texts", "redact_partitioned"]
@@ -252,32 +251,13 @@ def analyse(
         The workspace, with the stages' tables written and the engine recorded in the
         manifest (``stages.<stage>.engine``).
     """
-    ws = workspace if isinstance(workspace, Workspace) else Workspace.open(workspace)
-    chosen = list(stages) if stages else list(pipeline.ANALYSE_STAGES)
-    for s in chosen:
-        if s not in pipeline.ANALYSE_STAGES:
-            raise ParameterError(
-                f"Unknown stage {s!r}{did_you_mean(s, list(pipeline.ANALYSE_STAGES))}",
-                expected=f"some of {', '.join(pipeline.ANALYSE_STAGES)}")
-    params = params or {}
-    for s in params:
-        if s not in pipeline.ANALYSE_STAGES:
-            raise ParameterError(f"Parameters given for unknown stage {s!r}"
-                                 f"{did_you_mean(s, list(pipeline.ANALYSE_STAGES))}")
     if n_partitions is not None and (not isinstance(n_partitions, int) or n_partitions < 1):
         raise ParameterError("The 'n_partitions' parameter must be an int in [1, inf). "
                              f"Got {n_partitions!r} instead")
     if not isinstance(chunk_texts, int) or chunk_texts < 1:
         raise ParameterError("The 'chunk_texts' parameter must be an int in [1, inf). "
                              f"Got {chunk_texts!r} instead")
-    if translations is not None:
-        from ..translations import load_translations
-
-        t, warns = load_translations(translations, ws["answers"])
-        ws.write("translations", t)
-        ws.add_warnings(warns, stage="translations")
-        ws.record_stage("translations", parameters={"file": str(Path(translations).resolve())},
-                        outputs={"translations": len(t)})
+    ws, chosen, params = pipeline.prepare_analyse(workspace, stages, translations, params)
     cluster = None
     own_client = client is None
     if own_client:
@@ -302,23 +282,9 @@ def analyse(
             else:
                 with distributed_texts(client, s, chunk=chunk_texts):
                     outputs = pipeline._STAGES[s](ws, stage_params)
-            for name, df in outputs.items():
-                ws.write(name, df)
-            if s == "closed_stats":
-                from ..charts import plot_closed_questions
-
-                charts = plot_closed_questions(outputs["closed_stats"], ws["questions"],
-                                               ws.path)
-                ws.write("charts", charts)
-                outputs["charts"] = charts
-            eff = getattr(pipeline, "effective_parameters", None)
-            ws.record_stage(s, parameters=eff(s, params.get(s)) if eff else params.get(s, {}),
-                            seconds=round(time.perf_counter() - t0, 3),
-                            outputs={k: len(v) for k, v in outputs.items()},
-                            engine={"name": "dask", "scheduler": str(address),
-                                    "threads": n_threads, "partitions": parts})
-            ws.save_manifest()
-            log.info("stage %s (dask) done in %.1f s", s, time.perf_counter() - t0)
+            pipeline.finish_stage(ws, s, outputs, params.get(s), t0,
+                                  engine={"name": "dask", "scheduler": str(address),
+                                          "threads": n_threads, "partitions": parts})
     finally:
         if own_client:
             client.close()
