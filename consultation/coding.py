@@ -130,35 +130,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-@cache
 def _lemma_table(lang: str | None) -> dict[str, str] | None:
-    """The lemma lookup table of ``lang`` (``spacy-lookups-data``), read as a plain dict.
+    """The lemma lookup table of ``lang`` (:func:`consultation.nlp.lemma_table`), for the
+    languages whose pipelines lemmatise with it (:data:`consultation.nlp.LEMMA_LANGUAGES`)."""
+    from .nlp import LEMMA_LANGUAGES, lemma_table
 
-    The same table :func:`consultation.nlp.pipeline`'s lookup lemmatizer uses (for the
-    languages in :data:`consultation.nlp.LEMMA_LANGUAGES`), but read straight from the gzipped
-    JSON: about a second for the largest table, where building a spaCy pipeline with hashed
-    ``Lookups`` costs 3-5 s per language (and the French tokenizer exceptions 5 s more).
-    """
-    if not lang:
-        return None
-    from .nlp import LEMMA_LANGUAGES
-
-    if lang not in LEMMA_LANGUAGES:
-        return None
-    try:
-        import spacy_lookups_data
-        import srsly
-    except ImportError:  # pragma: no cover - a dependency of the package
-        return None
-    f = Path(str(spacy_lookups_data.get_file(f"{lang}_lemma_lookup.json.gz")))
-    if not f.is_file():
-        return None
-    try:
-        table = srsly.read_gzip_json(str(f))
-    except (OSError, ValueError) as exc:  # pragma: no cover - corrupt data file
-        log.warning("Lemma table %s unreadable (%s); using tokens", f.name, exc)
-        return None
-    return table if isinstance(table, dict) and table else None
+    return lemma_table(lang) if lang in LEMMA_LANGUAGES else None
 
 
 class Lemmatiser:

@@ -13,6 +13,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -61,6 +62,34 @@ def _build(lang: str | None) -> Language:
             nlp.remove_pipe("lemmatizer")
     nlp.max_length = 20_000_000
     return nlp
+
+
+@cache
+def lemma_table(lang: str | None) -> dict[str, str] | None:
+    """The ``spacy-lookups-data`` lemma lookup table of ``lang``, read as a plain dict (None
+    when the language has none), once per process.
+
+    Read straight from the gzipped JSON: about a second for the largest table, where building
+    spaCy's hashed ``Lookups`` in a pipeline costs 3-5 s per language. Languages with only
+    per-part-of-speech tables (Polish) get none. Shared by :mod:`consultation.coding` and
+    :mod:`standards_draft.text`.
+    """
+    if not lang:
+        return None
+    try:
+        import spacy_lookups_data
+        import srsly
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return None
+    f = Path(str(spacy_lookups_data.get_file(f"{lang}_lemma_lookup.json.gz")))
+    if not f.is_file():
+        return None
+    try:
+        table = srsly.read_gzip_json(str(f))
+    except (OSError, ValueError) as exc:  # pragma: no cover - corrupt data file
+        log.warning("Lemma table %s unreadable (%s); using tokens", f.name, exc)
+        return None
+    return table if isinstance(table, dict) and table else None
 
 
 def pipe(texts: Sequence[str], langs: Sequence[str | None] | str | None,

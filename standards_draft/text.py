@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 __all__ = ["Sentence", "Token", "fold", "lemma_of", "sentencizer", "split_sentences", "tokenize"]
 
@@ -52,32 +51,6 @@ class Sentence:
     end: int
     text: str
     tokens: tuple[Token, ...]
-
-
-@cache
-def _lemma_table(lang: str | None) -> dict[str, str] | None:
-    """The spacy-lookups-data lemma lookup table of a language, read as a plain dict.
-
-    Reading the gzipped JSON directly takes about a second for the largest table, where
-    building spaCy's hashed ``Lookups`` costs tens of seconds. Languages with only
-    per-part-of-speech tables (Polish: 3.7 million entries, 9 s to merge) get none: their cues
-    are written as stems.
-    """
-    if not lang:
-        return None
-    try:
-        import spacy_lookups_data
-        import srsly
-    except ImportError:  # pragma: no cover - optional data package missing
-        return None
-    f = Path(str(spacy_lookups_data.get_file(f"{lang}_lemma_lookup.json.gz")))
-    if not f.exists():
-        return None
-    try:
-        return srsly.read_gzip_json(str(f))
-    except (OSError, ValueError) as exc:  # pragma: no cover - corrupt data file
-        log.warning("Lemma table %s unreadable (%s); using tokens", f.name, exc)
-        return None
 
 
 @cache
@@ -124,7 +97,9 @@ def _word(word: str, lang: str | None) -> tuple[str, str]:
     if hit is not None:
         return hit
     form = fold(word)
-    table = _lemma_table(lang)
+    from consultation.nlp import lemma_table
+
+    table = lemma_table(lang)
     lemma = form
     if table is not None:
         lem = table.get(word.lower()) or table.get(word)
