@@ -10,6 +10,7 @@ strings (stored as a Parquet list column).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -483,15 +484,30 @@ def require(
 
 
 def _as_list(v: object) -> list[str] | None:
-    if v is None or (isinstance(v, float) and np.isnan(v)):
+    if v is None:
+        return None
+    if type(v) is list and all(type(x) is str for x in v):
+        return v  # already a list of strings (the common case): not copied
+    if isinstance(v, float) and np.isnan(v):
         return None
     if isinstance(v, (list, tuple, np.ndarray)):
         return [str(x) for x in v]
     return [str(v)]
 
 
+def _lists_of_str(values: np.ndarray) -> bool:
+    """Whether every value is None or a list of ``str`` (checked in C-speed passes)."""
+    kinds = set(map(type, values))
+    if not kinds <= {list, type(None)}:
+        return False
+    items = itertools.chain.from_iterable(v for v in values if v is not None)
+    return set(map(type, items)) <= {str}
+
+
 def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == L:
+        if series.dtype == object and _lists_of_str(series.to_numpy()):
+            return series.copy(deep=False)  # already lists of strings (the common case)
         return series.map(_as_list).astype(object)
     if dtype == T:
         return pd.to_datetime(series, utc=True, errors="raise")

@@ -12,6 +12,7 @@ never read as tables and are removed when the workspace is re-created (``overwri
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -19,7 +20,7 @@ import logging
 import os
 import platform
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -32,7 +33,7 @@ import pyarrow.parquet as pq
 from . import schema as sch
 from .errors import WorkspaceError, bounded_list, did_you_mean
 
-__all__ = ["MANIFEST", "Workspace", "file_sha256", "package_versions"]
+__all__ = ["MANIFEST", "TableWriter", "Workspace", "file_sha256", "package_versions"]
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,77 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+class TableWriter:
+    """Write a table chunk by chunk (one Parquet row group per chunk), so memory is bounded by
+    a chunk, not by the table; the file appears at its place only on :meth:`commit`.
+
+    Chunks of a known table are conformed to its schema; every chunk must have the first
+    one's columns. Until :meth:`commit` the rows go to a hidden temporary file in ``folder``
+    (removed by :meth:`abort`, or by the next ``Workspace.create(overwrite=True)`` if the run
+    is killed). Used as a context manager, an exception aborts.
+
+    >>> with TableWriter(ws.path, "answers") as w:           # doctest: +SKIP
+    ...     for chunk in chunks:
+    ...         w.write(chunk)
+    ...     w.commit(ws.table_path("answers"))
+    """
+
+    def __init__(self, folder: str | os.PathLike, name: str) -> None:
+        self.name = name
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.parquet.", suffix=TMP_SUFFIX)
+        os.close(fd)
+        self.path = Path(tmp)
+        self.rows = 0
+        self.columns: list[str] | None = None
+        self._schema: pa.Schema | None = None
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append ``df`` (validated against the schema when the table is a known one)."""
+        if self.name in sch.SCHEMAS:
+            df = sch.conform(df, self.name)
+        try:
+            if self._writer is None:
+                table = pa.Table.from_pandas(df, preserve_index=False)
+                self._schema, self.columns = table.schema, list(map(str, df.columns))
+                self._writer = pq.ParquetWriter(self.path, self._schema, compression="zstd")
+            else:
+                table = pa.Table.from_pandas(df, schema=self._schema, preserve_index=False)
+            self._writer.write_table(table)
+        except Exception as exc:  # pyarrow raises many types
+            raise WorkspaceError(f"Failed writing a chunk of table {self.name!r} to "
+                                 f"{self.path}", found=str(exc)[:300]) from exc
+        self.rows += len(df)
+
+    def commit(self, path: str | os.PathLike) -> Path:
+        """Close the file and move it to ``path`` atomically; returns ``path``."""
+        if self._writer is None:  # no chunk: an empty table with the schema's columns
+            self.write(sch.conform(pd.DataFrame({c: [] for c in sch.SCHEMAS[self.name].names}),
+                                   self.name) if self.name in sch.SCHEMAS else pd.DataFrame())
+        assert self._writer is not None
+        self._writer.close()
+        with open(self.path, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(self.path, 0o666 & ~_umask())
+        os.replace(self.path, path)
+        return Path(path)
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+        self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        if exc_type is not None or self.path.exists():
+            self.abort()
+
+
 class Workspace:
     """A folder of named tables with a manifest of inputs, parameters, versions and timings.
 
@@ -112,8 +184,10 @@ class Workspace:
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def create(cls, path: str | os.PathLike, *, overwrite: bool = False) -> Workspace:
-        """Create an empty workspace at ``path`` (existing tables are removed if ``overwrite``)."""
+    def create(cls, path: str | os.PathLike, *, overwrite: bool = False,
+               keep: Iterable[Path] = ()) -> Workspace:
+        """Create an empty workspace at ``path`` (existing tables are removed if ``overwrite``,
+        temporary files too, except those in ``keep``: a :class:`TableWriter`'s spool)."""
         p = Path(path)
         if p.exists() and not p.is_dir():
             raise WorkspaceError(
@@ -126,8 +200,10 @@ class Workspace:
             return cls.open(p)
         p.mkdir(parents=True, exist_ok=True)
         if overwrite:  # the old tables (and temporary files a killed run left) go
+            kept = {Path(k).resolve() for k in keep}
             for f in [*p.glob("*.parquet"), *p.glob(f".*{TMP_SUFFIX}")]:
-                f.unlink()
+                if f.resolve() not in kept:
+                    f.unlink()
         ws = cls(p, cls._new_manifest())
         ws.save_manifest()
         return ws
@@ -246,6 +322,13 @@ class Workspace:
                                  found=str(exc)[:300]) from exc
         self.manifest.setdefault("tables", {})[name] = {"rows": len(df),
                                                         "columns": list(map(str, df.columns))}
+        return path
+
+    def commit(self, writer: TableWriter) -> Path:
+        """Put a :class:`TableWriter`'s table in place (atomically) and record it."""
+        path = writer.commit(self.table_path(writer.name))
+        self.manifest.setdefault("tables", {})[writer.name] = {"rows": writer.rows,
+                                                               "columns": writer.columns}
         return path
 
     def write_many(self, tables: Mapping[str, pd.DataFrame]) -> None:

@@ -12,6 +12,7 @@ Formats are detected from the content (:func:`detect`), or forced with ``format=
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -26,7 +27,7 @@ import pandas as pd
 
 from .. import schema as sch
 from ..errors import DuplicateIdError, FormatError, InputError, ParameterError, bounded_list
-from ..workspace import Workspace, file_sha256
+from ..workspace import TableWriter, Workspace, file_sha256
 from . import eusurvey, generic, hys, regulations_gov
 from .common import SourceTables, read_tabular
 
@@ -143,10 +144,11 @@ def detect(path: str | os.PathLike, format: str | None = None) -> list[Unit]:
     return units
 
 
-def _read_unit(unit: Unit, mapping: dict[str, Any] | None,
-               consultation_id: str | None) -> SourceTables:
+def _read_unit(unit: Unit, mapping: dict[str, Any] | None, consultation_id: str | None,
+               answer_sink: Callable[[pd.DataFrame], None] | None) -> SourceTables:
     if unit.format == "eusurvey":
-        return eusurvey.read(unit.paths[0], consultation_id=consultation_id, root=unit.root)
+        return eusurvey.read(unit.paths[0], consultation_id=consultation_id, root=unit.root,
+                             answer_sink=answer_sink)
     if unit.format == "hys_scraper":
         return hys.read_scraper(unit.paths[0], consultation_id=consultation_id)
     if unit.format == "hys_api":
@@ -166,6 +168,15 @@ def _frame(rows: list[dict[str, Any]], table: str) -> pd.DataFrame:
     return sch.conform(df, table)
 
 
+def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return _frame([], table)
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    return sch.conform(pd.concat(frames, ignore_index=True), table)
+
+
 def ingest(
     sources: Sequence[str | os.PathLike],
     *,
@@ -173,6 +184,7 @@ def ingest(
     mapping: str | os.PathLike | dict[str, Any] | None = None,
     consultation_id: str | None = None,
     progress: Callable[[str], None] | None = None,
+    answer_sink: Callable[[pd.DataFrame], None] | None = None,
 ) -> IngestResult:
     """Read every source into the canonical tables.
 
@@ -183,6 +195,10 @@ def ingest(
     mapping : YAML file or dict for the generic reader (implies ``format="generic"``).
     consultation_id : override the consultation id the readers derive.
     progress : called with a short message as each source starts.
+    answer_sink : called with each chunk of the ``answers`` table as it is read (a frame with
+        its columns, conformed by the sink), e.g. ``TableWriter.write``
+        (:class:`~consultation.workspace.TableWriter`); the result then has no ``answers``
+        table and memory does not grow with the answer cells.
 
     Returns
     -------
@@ -212,9 +228,19 @@ def ingest(
         if progress:
             progress(f"Reading {unit.format}: {label}")
         t0 = time.perf_counter()
-        part = _read_unit(unit, mapping, consultation_id)
-        for r in part.responses:
-            rid = r["response_id"]
+        part = _read_unit(unit, mapping, consultation_id, answer_sink)
+        if part.answers:  # readers that return row dicts: one frame, to the sink or kept
+            frame = _frame(part.answers, "answers")
+            part.n_answers += len(frame)
+            part.answers = []
+            if answer_sink is not None:
+                answer_sink(frame)
+            else:
+                part.answer_frames.append(frame)
+        ids = [r["response_id"] for r in part.responses]
+        for f in part.response_frames:
+            ids.extend(f["response_id"].tolist())
+        for rid in ids:
             if rid in owner:
                 raise DuplicateIdError(
                     f"response_id {rid!r} arrives from two sources: {owner[rid]} and {label}",
@@ -222,7 +248,7 @@ def ingest(
                     fix="ingest each export once (the same export passed twice, or two "
                         "layouts of the same feedback?)")
             owner[rid] = label
-        n_resp, n_rej = len(part.responses), len(part.rejects)
+        n_resp, n_rej = len(ids), len(part.rejects)
         if n_resp + n_rej != part.n_records:  # an invariant of every reader: a bug if broken
             raise AssertionError(f"row accounting broken for {label}: {part.n_records} records, "
                                  f"{n_resp} responses, {n_rej} rejects")
@@ -231,7 +257,7 @@ def ingest(
             "n_files": len(unit.paths), "consultation_id": part.consultation_id,
             "n_records": part.n_records, "n_responses": n_resp, "n_rejects": n_rej,
             "rejects_by_reason": dict(Counter(r["reason"] for r in part.rejects)),
-            "n_answers": len(part.answers), "n_documents": len(part.documents),
+            "n_answers": part.n_answers, "n_documents": len(part.documents),
             "seconds": round(time.perf_counter() - t0, 3)})
         warnings.extend(part.warnings)
         for f in part.files:
@@ -242,7 +268,12 @@ def ingest(
                 attached[str((unit.root / d["path"]).resolve())] = d["sha256"]
         parts.append(part)
     tables = {name: _frame([row for part in parts for row in getattr(part, name)], name)
-              for name in TABLES}
+              for name in TABLES if name not in ("responses", "answers")}
+    tables["responses"] = _concat([f for p in parts for f in (
+        [_frame(p.responses, "responses")] if p.responses else p.response_frames)], "responses")
+    if answer_sink is None:
+        tables["answers"] = _concat([f for p in parts for f in p.answer_frames], "answers")
+    tables = {name: tables[name] for name in TABLES if name in tables}
     q = tables["questions"]
     dup = q.duplicated(["consultation_id", "question_id"], keep="first")
     if dup.any():
@@ -284,15 +315,30 @@ def ingest_to_workspace(
     Re-ingesting into an existing workspace replaces its tables (later stages must be re-run).
     """
     t0 = time.perf_counter()
-    result = ingest(sources, format=format, mapping=mapping, consultation_id=consultation_id,
-                    progress=progress)
-    # a fresh manifest and no table of an earlier ingest or analysis: nothing stale is mixed in
-    ws = Workspace.create(workspace.path if isinstance(workspace, Workspace) else workspace,
-                          overwrite=True)
-    if progress:
-        progress(f"Writing tables to {ws.path}")
-    for name, df in result.tables.items():
-        ws.write(name, df)
+    path = workspace.path if isinstance(workspace, Workspace) else Path(workspace)
+    if path.exists() and not path.is_dir():
+        Workspace.create(path)  # raises the workspace error
+    existed = path.exists()
+    # answers are streamed to a spool file in the workspace folder while the sources are read,
+    # then moved in place: memory does not grow with the answer cells
+    with TableWriter(path, "answers") as answers:
+        try:
+            result = ingest(sources, format=format, mapping=mapping,
+                            consultation_id=consultation_id, progress=progress,
+                            answer_sink=answers.write)
+        except BaseException:
+            answers.abort()
+            if not existed:  # leave no empty folder behind a failed first ingest
+                with contextlib.suppress(OSError):
+                    path.rmdir()
+            raise
+        # a fresh manifest and no table of an earlier ingest or analysis: nothing stale mixed in
+        ws = Workspace.create(path, overwrite=True, keep=[answers.path])
+        if progress:
+            progress(f"Writing tables to {ws.path}")
+        for name, df in result.tables.items():
+            ws.write(name, df)
+        ws.commit(answers)
     ws.manifest["inputs"] = result.inputs
     ws.manifest["attachments"] = result.attachments  # not listed in reports (file names)
     ws.manifest["synthetic"] = any(_is_synthetic(Path(s)) for s in sources)
@@ -303,7 +349,7 @@ def ingest_to_workspace(
         "mapping": mapping if isinstance(mapping, dict) or mapping is None else str(mapping),
         "consultation_id": consultation_id},
         seconds=round(time.perf_counter() - t0, 3),
-        outputs={k: len(v) for k, v in result.tables.items()})
+        outputs={**{k: len(v) for k, v in result.tables.items()}, "answers": answers.rows})
     ws.save_manifest()
     for w in result.warnings:
         log.warning(w)

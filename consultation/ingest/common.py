@@ -4,12 +4,14 @@ Limits
 ------
 Consultation input is public and untrusted, so every reader is bounded in time and memory.
 What goes over a limit is refused with a clear error, or kept and flagged; never a crash or a
-hang. Memory is about 3-5 times the size of the export (the text is decoded in memory).
+hang. CSV exports are streamed (memory bounded by a block of text and one record); JSON and
+XLSX exports are decoded in memory (about 3-5 times their size).
 
 ==========================  ============  =====================================================
 limit                       value         what happens
 ==========================  ============  =====================================================
-``MAX_EXPORT_BYTES``        1 GiB         a bigger export file: :class:`InputError`
+``MAX_EXPORT_BYTES``        1 GiB         a bigger JSON or XLSX export: :class:`InputError`
+``MAX_CSV_BYTES``           64 GiB        a bigger CSV export: :class:`InputError`
 ``MAX_COLUMNS``             20,000        a wider table (header cells): :class:`FormatError`
 ``MAX_CELL``                10 MiB        a bigger cell is read in full and listed in the
                                           warnings
@@ -35,8 +37,11 @@ Encrypted PDFs (without an empty password) and encrypted Office files are record
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
+import itertools
 import json
 import logging
 import re
@@ -61,7 +66,8 @@ log = logging.getLogger(__name__)
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 MiB = 1024 * 1024
-MAX_EXPORT_BYTES = 1024 * MiB  # one export file (CSV, JSON, XLSX)
+MAX_EXPORT_BYTES = 1024 * MiB  # one export file read whole (JSON, XLSX)
+MAX_CSV_BYTES = 64 * 1024 * MiB  # one CSV export (streamed: memory does not grow with it)
 MAX_COLUMNS = 20_000
 MAX_CELL = 10 * MiB  # characters; bigger cells are still read but flagged
 MAX_RAW_JSON = 10_000
@@ -90,6 +96,11 @@ class SourceTables:
     documents: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[dict[str, Any]] = field(default_factory=list)
     n_records: int = 0
+    # streaming readers hand over conformed frames instead of row dicts (and count answers
+    # they passed to a sink)
+    response_frames: list[pd.DataFrame] = field(default_factory=list)
+    answer_frames: list[pd.DataFrame] = field(default_factory=list)
+    n_answers: int = 0
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -192,17 +203,17 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def check_size(path: Path) -> int:
-    """The size of an export file; :class:`InputError` beyond :data:`MAX_EXPORT_BYTES`."""
+def check_size(path: Path, limit: int = MAX_EXPORT_BYTES) -> int:
+    """The size of an export file; :class:`InputError` beyond ``limit`` bytes."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"Cannot read {str(path)!r}", found=str(exc),
                          fix="check the path and its permissions") from exc
-    if size > MAX_EXPORT_BYTES:
+    if size > limit:
         raise over_limit(InputError(
             f"{path.name} is too large to read ({size / MiB:,.0f} MiB)",
-            expected=f"an export of at most {MAX_EXPORT_BYTES // MiB:,} MiB",
+            expected=f"an export of at most {limit // MiB:,} MiB",
             fix="split the export into several files and pass them all"))
     return size
 
@@ -235,10 +246,98 @@ def sniff_delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
+_BLOCK_CHARS = 1 << 22  # characters decoded at a time by the streaming CSV reader
+
+
+def _repair_text(text: str, counts: Counter[str]) -> str:
+    """Bytes that were not UTF-8 (kept as surrogates by the decoder) re-read as cp1252; NUL
+    characters removed. ``counts`` collects what was repaired, for the warnings."""
+    try:  # fast check: only text with surrogates (bytes that were not UTF-8) fails to encode
+        text.encode("utf-8")
+        clean_utf8 = True
+    except UnicodeEncodeError:
+        clean_utf8 = False
+    if not clean_utf8 and _SURROGATES.search(text):
+        def _repair(m: re.Match[str]) -> str:
+            counts["cp1252"] += 1
+            return m.group(0).encode("utf-8", "surrogateescape").decode("cp1252", "replace")
+
+        text = _SURROGATES.sub(_repair, text)
+    if "\x00" in text:
+        counts["nul"] += 1
+        text = text.replace("\x00", "")
+    return text
+
+
+def _text_lines(path: Path, name: str, warnings: list[str]) -> Iterator[str]:
+    """The lines of a text export, decoded as :func:`decode_bytes` does but streamed: memory is
+    bounded by :data:`_BLOCK_CHARS`, not by the file. Lines keep their ends (``csv`` needs
+    them); a block is cut after its last ``\\n`` so no line is split."""
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"Cannot read {str(path)!r}", found=str(exc),
+                         fix="check the path and its permissions") from exc
+    head = raw.read(65536)
+    if not head.strip() and len(head) < 65536:
+        raw.close()
+        raise EmptyInputError(f"{name} is empty", expected="an export with a header row",
+                              found="0 bytes of content", fix="check that the download finished")
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    if not utf16 and b"\x00" in body and body.count(b"\x00") > len(body) // 10:
+        raw.close()
+        raise FormatError(
+            f"{name} is not a text file",
+            expected="a UTF-8 (or UTF-16) text export",
+            found="binary content (NUL bytes)",
+            fix="pass the CSV/JSON export itself, or an XLSX file with the .xlsx extension",
+        )
+    raw.seek(3 if body is not head else 0)
+    if utf16:
+        warnings.append(f"{name}: decoded as UTF-16")
+    fh = io.TextIOWrapper(raw, encoding="utf-16" if utf16 else "utf-8",
+                          errors="strict" if utf16 else "surrogateescape", newline="")
+
+    def lines() -> Iterator[str]:
+        counts: Counter[str] = Counter()
+        carry = ""
+        with fh:
+            while True:
+                block = fh.read(_BLOCK_CHARS)
+                if not block:
+                    break
+                block = carry + block
+                cut = block.rfind("\n") + 1
+                carry = block[cut:]
+                if cut:
+                    yield from io.StringIO(_repair_text(block[:cut], counts), newline="")
+            if carry:
+                yield from io.StringIO(_repair_text(carry, counts), newline="")
+        if counts["cp1252"]:
+            warnings.append(f"{name}: {counts['cp1252']} byte sequence(s) were not UTF-8 and "
+                            "were read as cp1252")
+        if counts["nul"]:
+            warnings.append(f"{name}: NUL characters removed")
+
+    return lines()
+
+
 def read_csv(path: Path, delimiter: str | None = None) -> Tabular:
-    text, warnings = read_text(path)
-    delim = delimiter or sniff_delimiter(text[:65536])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"',
+    """Stream the records of a delimited text export (memory bounded by a block of text and
+    one record, whatever the file's size)."""
+    check_size(path, MAX_CSV_BYTES)
+    warnings: list[str] = []
+    lines = _text_lines(path, path.name, warnings)
+    try:
+        first = next(lines)
+    except StopIteration:
+        raise EmptyInputError(f"{path.name} has no header row", found="no line") from None
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"{path.name} cannot be decoded as UTF-16",
+                          found=str(exc)[:200], fix="re-save the export as UTF-8") from exc
+    delim = delimiter or sniff_delimiter(first)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delim, quotechar='"',
                         doublequote=True, strict=False)
     try:
         header = next(reader)
@@ -259,6 +358,9 @@ def read_csv(path: Path, delimiter: str | None = None) -> Tabular:
                 n += 1
                 yield n, [f"<csv error: {exc}>"]
                 continue
+            except UnicodeDecodeError as exc:
+                raise FormatError(f"{path.name} cannot be decoded as UTF-16",
+                                  found=str(exc)[:200], fix="re-save the export as UTF-8") from exc
             if not row or all(c == "" for c in row):
                 continue
             n += 1
@@ -292,6 +394,11 @@ class _BigCells:
         self.largest = 0
 
     def scan(self, n: int, row: list[Any]) -> None:
+        try:
+            if sum(map(len, row)) <= MAX_CELL:  # no cell can be larger (the common case)
+                return
+        except TypeError:  # a cell without a length (XLSX dates)
+            pass
         for c in row:
             if isinstance(c, str) and len(c) > MAX_CELL:
                 self.rows.append(n)
@@ -384,6 +491,20 @@ def read_tabular(path: Path, delimiter: str | None = None) -> Tabular:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     return read_csv(path, delimiter)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a reader builds millions of small lists
+    and dicts without reference cycles (each collection would rescan all of them: several
+    times slower at a million rows); reference counting still frees memory as usual."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 # -- values ------------------------------------------------------------------------------------

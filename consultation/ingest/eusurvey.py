@@ -6,17 +6,24 @@ for matrix questions, headed ``<question>\\n: <sub-item>``). See DESIGN.md, "EUS
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
+from .. import schema as sch
 from ..errors import FormatError
 from .common import (
     ProfileMapper,
     SourceTables,
     clean,
+    gc_paused,
     index_files,
     make_document,
     parse_local_datetime,
@@ -132,9 +139,24 @@ def parse_answer(kind: str, value: str) -> dict[str, Any]:
     return out
 
 
+#: Accepted rows whose answers decide each question column's kind (all rows of smaller exports).
+INFER_ROWS = 50_000
+#: Rows turned into answers at a time (each chunk goes to the answer sink or is kept).
+CHUNK_ROWS = 20_000
+
+
 def read(path: Path, *, consultation_id: str | None = None, root: Path | None = None,
-         delimiter: str | None = None) -> SourceTables:
-    """Read one EUSurvey contributions export (``.csv`` or ``.xlsx``)."""
+         delimiter: str | None = None,
+         answer_sink: Callable[[pd.DataFrame], None] | None = None) -> SourceTables:
+    """Read one EUSurvey contributions export (``.csv`` or ``.xlsx``).
+
+    The export is streamed: rows are checked as they are read, the kind of every question
+    column is inferred from the first :data:`INFER_ROWS` accepted rows (the whole export when
+    it is smaller), and answers are produced :data:`CHUNK_ROWS` rows at a time, as conformed
+    ``answers`` frames handed to ``answer_sink`` (e.g. a Parquet writer) or, without one, kept
+    in ``answer_frames``. Responses are kept as conformed frames (``response_frames``), so
+    memory grows with the responses, not with the answer cells.
+    """
     root = (root or path.parent).resolve()
     tab = read_tabular(path, delimiter)
     header = tab.header
@@ -158,149 +180,285 @@ def read(path: Path, *, consultation_id: str | None = None, root: Path | None = 
             profile_idx[f] = i
         else:
             question_cols.append(_split_header(i, h))
-
-    # Pass 1: row-level checks; keep accepted rows for kind inference.
-    accepted: list[tuple[int, list[Any], str, Any]] = []
-    seen: dict[str, int] = {}
     fname = path.name
+    builder = _Answers(out, question_cols, profile_idx, root, answer_sink)
+    pending: list[tuple[int, list[Any], str, Any]] = []
+    with gc_paused():  # millions of small lists, no cycles: the collector would only rescan them
+        for accepted in _accepted_rows(tab, out, header, profile_idx, fname):
+            pending.append(accepted)
+            if builder.kinds is None:
+                if len(pending) < INFER_ROWS:
+                    continue
+                builder.infer(pending)
+            if len(pending) >= CHUNK_ROWS:
+                builder.emit(pending)
+                pending = []
+        if builder.kinds is None:
+            builder.infer(pending)
+        builder.emit(pending)
+        builder.finish()
+    out.warnings.extend(builder.mapper.warnings(f"{FORMAT} {fname}"))
+    return out
+
+
+def _accepted_rows(tab: Any, out: SourceTables, header: list[str], profile_idx: dict[str, int],
+                   fname: str) -> Iterator[tuple[int, list[Any], str, Any]]:
+    """Row-level checks (field count, Reference, duplicates, date); rejects are recorded in
+    ``out`` and the accepted rows yielded as (record number, cells, reference, submitted)."""
+    seen: dict[str, int] = {}
+    dates: dict[Any, Any] = {}  # date cell -> parsed (a cache)
     ncol = len(header)
+    i_ref = profile_idx["reference"]
+    i_date = profile_idx.get("submitted")
+
+    def raw(row: list[Any]) -> Any:
+        return dict(zip(header, row, strict=False)) if len(row) <= ncol else row
+
     for rownum, row in tab.rows:
         out.n_records += 1
-        raw = dict(zip(header, row, strict=False)) if len(row) <= ncol else row
         if len(row) != ncol:
-            extra = row[ncol:]
-            if len(row) > ncol and all(clean(c) is None for c in extra):
+            if len(row) > ncol and all(clean(c) is None for c in row[ncol:]):
                 row = row[:ncol]
             else:
                 out.reject(fname, rownum, "field_count",
                            f"expected {ncol} fields, found {len(row)} (a quote left open, or a "
-                           "truncated row)", raw)
+                           "truncated row)", raw(row))
                 continue
-        ref = clean(row[profile_idx["reference"]])
+        ref = clean(row[i_ref])
         if ref is None:
-            out.reject(fname, rownum, "missing_id", "the Reference cell is blank", raw,
-                       header[profile_idx["reference"]])
+            out.reject(fname, rownum, "missing_id", "the Reference cell is blank", raw(row),
+                       header[i_ref])
             continue
         if ref in seen:
             out.reject(fname, rownum, "duplicate_id",
-                       f"Reference {short(ref)} already read on row {seen[ref]}", raw,
-                       header[profile_idx["reference"]])
+                       f"Reference {short(ref)} already read on row {seen[ref]}", raw(row),
+                       header[i_ref])
             continue
         submitted = None
-        if "submitted" in profile_idx:
-            cell = row[profile_idx["submitted"]]
+        if i_date is not None:
+            cell = row[i_date]
             try:
-                submitted = parse_local_datetime(cell)
-            except (ValueError, OverflowError):
+                submitted = dates[cell]
+            except (KeyError, TypeError):
+                try:
+                    submitted = parse_local_datetime(cell)
+                except (ValueError, OverflowError):
+                    submitted = _BAD_DATE
+                if len(dates) > 200_000:  # exports share submission minutes; stay bounded
+                    dates.clear()
+                with contextlib.suppress(TypeError):
+                    dates[cell] = submitted
+            if submitted is _BAD_DATE:
                 out.reject(fname, rownum, "bad_date",
-                           f"{short(cell)} is not a date (expected dd.mm.yyyy hh:mm)", raw,
-                           header[profile_idx["submitted"]])
+                           f"{short(cell)} is not a date (expected dd.mm.yyyy hh:mm)", raw(row),
+                           header[i_date])
                 continue
         seen[ref] = rownum
-        accepted.append((rownum, row, ref, submitted))
+        yield rownum, row, ref, submitted
 
-    # Questions: group matrix sub-items, number parents in column order, infer kinds.
-    def col_values(c: _Column) -> list[str]:
-        vals = (clean(r[c.index]) for _, r, _, _ in accepted)
-        return [v for v in vals if v is not None]
 
-    groups: list[list[_Column]] = []
-    for c in question_cols:
-        if (c.parent_text is not None and groups and groups[-1][0].parent_text == c.parent_text):
-            groups[-1].append(c)
-        else:
-            groups.append([c])
-    col_kind: dict[int, str] = {}
-    col_qid: dict[int, str] = {}
-    width = max(2, len(str(len(groups))))
-    prev_qid = None
-    for n, group in enumerate(groups, start=1):
-        qid = f"q{n:0{width}d}"
-        if group[0].parent_text is not None:
-            pooled = [v for c in group for v in col_values(c)]
-            kind = infer_kind(group[0].parent_text, pooled)
-            out.questions.append({
-                "question_id": qid, "consultation_id": cid, "text": group[0].parent_text,
-                "kind": kind, "parent_id": None, "is_group": True, "options": None,
-                "source_column": None, "source_header": group[0].parent_text,
-                "n_answers": None, "follows_id": None,
-            })
-            for k, c in enumerate(group, start=1):
-                sub = f"{qid}.{k}"
-                col_kind[c.index], col_qid[c.index] = kind, sub
-                out.questions.append(_question_row(sub, cid, c.label, kind, qid, c, None))
-        else:
-            c = group[0]
-            kind = infer_kind(c.header, col_values(c))
-            follows = prev_qid if _FOLLOW_UP_RE.match(c.label) and kind == "free_text" else None
-            col_kind[c.index], col_qid[c.index] = kind, qid
-            out.questions.append(_question_row(qid, cid, c.label, kind, None, c, follows))
-        prev_qid = qid
+_BAD_DATE = object()
 
-    # Pass 2: responses, answers, documents.
-    mapper = ProfileMapper()
-    files = None
-    options: dict[str, Counter[str]] = {}
-    n_answers: Counter[str] = Counter()
 
-    def cell(row: list[Any], name: str) -> Any:
-        return row[profile_idx[name]] if name in profile_idx else None
+def _objects(items: list[Any]) -> np.ndarray:
+    """A 1-d object array of ``items`` (lists stay list objects, not a 2-d array)."""
+    return np.fromiter(items, dtype=object, count=len(items))
 
-    for rownum, row, ref, submitted in accepted:
-        rid = f"{FORMAT}:{ref}"
-        resp = {"response_id": rid, "consultation_id": cid, "source_format": FORMAT,
-                "source_file": fname, "source_row": rownum, "submitted_at": submitted,
-                "first_name": clean(cell(row, "first_name")),
-                "surname": clean(cell(row, "surname")), "email": clean(cell(row, "email"))}
-        resp.update(mapper.profile(
-            stakeholder_raw=cell(row, "stakeholder"), country_raw=cell(row, "country"),
-            language_raw=cell(row, "language"), size_raw=cell(row, "size"),
-            publication_raw=cell(row, "publication"), organisation=cell(row, "organisation"),
-            tr_number=cell(row, "tr_number"), scope=cell(row, "scope")))
-        out.responses.append(resp)
-        n_doc = 0
-        for c in question_cols:
-            value = clean(row[c.index])
-            if value is None:
+
+class _Answers:
+    """Questions (inferred once), then responses, answers and documents chunk by chunk."""
+
+    def __init__(self, out: SourceTables, question_cols: list[_Column],
+                 profile_idx: dict[str, int], root: Path,
+                 sink: Callable[[pd.DataFrame], None] | None) -> None:
+        self.out, self.cols, self.profile_idx, self.root = out, question_cols, profile_idx, root
+        self.sink = sink
+        self.kinds: dict[int, str] | None = None
+        self.qids: dict[int, str] = {}
+        self.mapper = ProfileMapper()
+        self.files: dict[str, Path] | None = None
+        # per column: distinct cell value -> (choices, rating, no_opinion) and its count
+        self.parsed: dict[int, dict[str, tuple[tuple[str, ...] | None, float | None, bool]]] = {}
+        self.counts: dict[int, Counter[str]] = {}
+        self.n_answers: Counter[str] = Counter()
+
+    def infer(self, rows: list[tuple[int, list[Any], str, Any]]) -> None:
+        """Group matrix sub-items, number parents in column order, infer kinds from ``rows``."""
+        out, cid = self.out, self.out.consultation_id
+
+        def col_values(c: _Column) -> list[str]:
+            vals = (clean(r[c.index]) for _, r, _, _ in rows)
+            return [v for v in vals if v is not None]
+
+        groups: list[list[_Column]] = []
+        for c in self.cols:
+            if (c.parent_text is not None and groups
+                    and groups[-1][0].parent_text == c.parent_text):
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        kinds: dict[int, str] = {}
+        width = max(2, len(str(len(groups))))
+        prev_qid = None
+        for n, group in enumerate(groups, start=1):
+            qid = f"q{n:0{width}d}"
+            if group[0].parent_text is not None:
+                pooled = [v for c in group for v in col_values(c)]
+                kind = infer_kind(group[0].parent_text, pooled)
+                out.questions.append({
+                    "question_id": qid, "consultation_id": cid, "text": group[0].parent_text,
+                    "kind": kind, "parent_id": None, "is_group": True, "options": None,
+                    "source_column": None, "source_header": group[0].parent_text,
+                    "n_answers": None, "follows_id": None,
+                })
+                for k, c in enumerate(group, start=1):
+                    sub = f"{qid}.{k}"
+                    kinds[c.index], self.qids[c.index] = kind, sub
+                    out.questions.append(_question_row(sub, cid, c.label, kind, qid, c, None))
+            else:
+                c = group[0]
+                kind = infer_kind(c.header, col_values(c))
+                follows = prev_qid if _FOLLOW_UP_RE.match(c.label) and kind == "free_text" \
+                    else None
+                kinds[c.index], self.qids[c.index] = kind, qid
+                out.questions.append(_question_row(qid, cid, c.label, kind, None, c, follows))
+            prev_qid = qid
+        self.kinds = kinds
+        for c in self.cols:
+            self.parsed[c.index] = {}
+            self.counts[c.index] = Counter()
+
+    def _cell(self, row: list[Any], name: str) -> Any:
+        return row[self.profile_idx[name]] if name in self.profile_idx else None
+
+    def emit(self, rows: list[tuple[int, list[Any], str, Any]]) -> None:
+        """Responses, answers and documents of ``rows`` (kinds must be inferred)."""
+        assert self.kinds is not None
+        for start in range(0, len(rows), CHUNK_ROWS):
+            self._emit(rows[start:start + CHUNK_ROWS])
+
+    def _emit(self, rows: list[tuple[int, list[Any], str, Any]]) -> None:
+        if not rows:
+            return
+        out, cell, kinds = self.out, self._cell, self.kinds
+        fname = out.path.name
+        responses: list[dict[str, Any]] = []
+        for rownum, row, ref, submitted in rows:
+            resp = {"response_id": f"{FORMAT}:{ref}", "consultation_id": out.consultation_id,
+                    "source_format": FORMAT, "source_file": fname, "source_row": rownum,
+                    "submitted_at": submitted,
+                    "first_name": clean(cell(row, "first_name")),
+                    "surname": clean(cell(row, "surname")), "email": clean(cell(row, "email"))}
+            resp.update(self.mapper.profile(
+                stakeholder_raw=cell(row, "stakeholder"), country_raw=cell(row, "country"),
+                language_raw=cell(row, "language"), size_raw=cell(row, "size"),
+                publication_raw=cell(row, "publication"),
+                organisation=cell(row, "organisation"), tr_number=cell(row, "tr_number"),
+                scope=cell(row, "scope")))
+            responses.append(resp)
+        out.response_frames.append(sch.conform(pd.DataFrame(responses), "responses"))
+        rids = np.array([r["response_id"] for r in responses], dtype=object)
+        # column by column (the cells of a column are cleaned, and choice cells parsed once per
+        # distinct value), then put back in row order: response, then questionnaire column
+        parts: list[tuple[np.ndarray, int, str, list[str], list[Any]]] = []
+        cells = list(zip(*(r for _, r, _, _ in rows), strict=True))  # columns of the chunk
+        for pos, c in enumerate(self.cols):
+            kind, qid = kinds[c.index], self.qids[c.index]
+            col = [v.strip() if type(v) is str else (clean(v) or "") for v in cells[c.index]]
+            idx = [i for i, v in enumerate(col) if v]
+            if not idx:
                 continue
-            kind, qid = col_kind[c.index], col_qid[c.index]
-            ans = parse_answer(kind, value)
-            out.answers.append({"response_id": rid, "question_id": qid, **ans})
-            n_answers[qid] += 1
-            if ans["choices"] and kind != "free_text":
-                options.setdefault(qid, Counter()).update(ans["choices"])
-            if kind == "upload":
-                if files is None:
-                    files = index_files(root)
-                for name in (safe_name(p) for p in value.split(";")):
+            vals = [col[i] for i in idx]
+            parsed = None
+            if kind not in ("free_text", "upload"):
+                memo, counts = self.parsed[c.index], self.counts[c.index]
+                counts.update(vals)
+                for v in counts.keys() - memo.keys():
+                    a = parse_answer(kind, v)
+                    ch = a["choices"]
+                    memo[v] = (None if ch is None else tuple(ch), a["rating"], a["no_opinion"])
+                parsed = [memo[v] for v in vals]
+            parts.append((np.asarray(idx, dtype=np.int64), pos, qid, vals, parsed))
+            self.n_answers[qid] += len(idx)
+        if parts:
+            row_idx = np.concatenate([p[0] for p in parts])
+            col_pos = np.concatenate([np.full(len(p[0]), p[1], dtype=np.int64) for p in parts])
+            order = np.lexsort((col_pos, row_idx))
+            qid_col = np.concatenate([np.full(len(p[0]), p[2], dtype=object) for p in parts])
+            values = _objects([v for p in parts for v in p[3]])
+            parsed = [t for p in parts for t in (p[4] or [None] * len(p[3]))]
+            choices = _objects([None if t is None or t[0] is None else list(t[0])
+                                for t in parsed])
+            ratings = np.array([np.nan if t is None or t[1] is None else t[1] for t in parsed],
+                               dtype=float)
+            no_ops = np.array([t is not None and t[2] for t in parsed], dtype=bool)
+            frame = pd.DataFrame({
+                "response_id": rids[row_idx[order]], "question_id": qid_col[order],
+                "value": values[order], "choices": choices[order],
+                "rating": ratings[order], "no_opinion": no_ops[order]})
+        else:
+            frame = pd.DataFrame({c: [] for c in sch.SCHEMAS["answers"].names})
+        out.n_answers += len(frame)
+        if self.sink is not None:
+            self.sink(frame)  # the sink conforms (a TableWriter does)
+        else:
+            out.answer_frames.append(sch.conform(frame, "answers"))
+        self._documents(rows, rids)
+
+    def _documents(self, rows: list[tuple[int, list[Any], str, Any]], rids: np.ndarray) -> None:
+        """Position papers named in upload cells (numbered per response across columns)."""
+        uploads = [c.index for c in self.cols if self.kinds[c.index] == "upload"]
+        if not uploads:
+            return
+        for (_, row, _, _), rid in zip(rows, rids, strict=True):
+            n_doc = 0
+            for i in uploads:
+                value = clean(row[i])
+                if value is None:
+                    continue
+                if self.files is None:
+                    self.files = index_files(self.root)
+                for name in (safe_name(x) for x in value.split(";")):
                     if not name:
                         continue
                     n_doc += 1
-                    out.documents.append(make_document(
-                        f"{rid}:{n_doc}", rid, name, files.get(name.casefold()), root=root))
-    children: dict[str, list[dict[str, Any]]] = {}
-    for q in out.questions:
-        if q["parent_id"] is not None:
-            children.setdefault(q["parent_id"], []).append(q)
-    by_id = {q["question_id"]: q for q in out.questions}
-    for q in out.questions:
-        if q["is_group"]:
-            subs = children.get(q["question_id"], [])
-            q["n_answers"] = sum(n_answers[s["question_id"]] for s in subs)
-            merged: Counter[str] = Counter()
-            for s in subs:
-                merged.update(options.get(s["question_id"], {}))
-            q["options"] = _ordered_options(merged, q["kind"])
-        else:
-            q["n_answers"] = n_answers[q["question_id"]]
-            if q["kind"] in ("single_choice", "multi_choice", "rating"):
-                q["options"] = _ordered_options(options.get(q["question_id"], Counter()),
-                                                q["kind"])
-    for q in out.questions:
-        if q["parent_id"] is not None:
-            q["options"] = by_id[q["parent_id"]]["options"]
-    out.warnings.extend(mapper.warnings(f"{FORMAT} {fname}"))
-    return out
+                    self.out.documents.append(make_document(
+                        f"{rid}:{n_doc}", rid, name, self.files.get(name.casefold()),
+                        root=self.root))
+
+    def finish(self) -> None:
+        """Answer counts and options (most frequent first; ratings by value) of every question."""
+        out = self.out
+        options: dict[str, Counter[str]] = {}
+        for c in self.cols:
+            qid, parsed = self.qids[c.index], self.parsed[c.index]
+            for value, n in self.counts[c.index].items():
+                ch = parsed[value][0]
+                if ch:
+                    opt = options.setdefault(qid, Counter())
+                    for x in ch:
+                        opt[x] += n
+        children: dict[str, list[dict[str, Any]]] = {}
+        for q in out.questions:
+            if q["parent_id"] is not None:
+                children.setdefault(q["parent_id"], []).append(q)
+        by_id = {q["question_id"]: q for q in out.questions}
+        for q in out.questions:
+            if q["is_group"]:
+                subs = children.get(q["question_id"], [])
+                q["n_answers"] = sum(self.n_answers[s["question_id"]] for s in subs)
+                merged: Counter[str] = Counter()
+                for s in subs:
+                    merged.update(options.get(s["question_id"], {}))
+                q["options"] = _ordered_options(merged, q["kind"])
+            else:
+                q["n_answers"] = self.n_answers[q["question_id"]]
+                if q["kind"] in ("single_choice", "multi_choice", "rating"):
+                    q["options"] = _ordered_options(options.get(q["question_id"], Counter()),
+                                                    q["kind"])
+        for q in out.questions:
+            if q["parent_id"] is not None:
+                q["options"] = by_id[q["parent_id"]]["options"]
 
 
 def _question_row(qid: str, cid: str, text: str, kind: str, parent: str | None, c: _Column,
