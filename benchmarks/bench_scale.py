@@ -135,7 +135,6 @@ def child(n: int, data: Path, work: Path, with_topics: bool) -> list[dict]:
 
     from consultation import pipeline
     from consultation.charts import plot_closed_questions
-    from consultation.enrich.closed import closed_question_stats
     from consultation.ingest import ingest_to_workspace
 
     logging.basicConfig(level=logging.WARNING)
@@ -172,9 +171,7 @@ def child(n: int, data: Path, work: Path, with_topics: bool) -> list[dict]:
 
     def closed():
         ws = state["ws"]
-        members = pipeline._opt(ws, "campaign_members")
-        state["closed"] = closed_question_stats(ws["answers"], ws["questions"],
-                                                ws["responses"], campaign_members=members)
+        state["closed"] = pipeline._STAGES["closed_stats"](ws, {})["closed_stats"]
         ws.write("closed_stats", state["closed"])
         return {"n_rows_out": len(state["closed"])}
 

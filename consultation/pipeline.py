@@ -37,17 +37,35 @@ def _opt(ws: Workspace, name: str) -> pd.DataFrame | None:
     return ws.read(name) if name in ws else None
 
 
+TEXT_KINDS = ("free_text",)
+CLOSED_KINDS = ("single_choice", "multi_choice", "rating")
+
+
+def read_answers(ws: Workspace, kinds: Sequence[str] | None = None,
+                 columns: list[str] | None = None) -> pd.DataFrame:
+    """The workspace's ``answers`` to questions of the given ``kinds`` (all without), read
+    from Parquet with only the rows and ``columns`` asked for: the text stages read the
+    free-text answers, closed statistics the closed ones, so neither holds the whole table
+    (26 answer cells per response in a typical EUSurvey export)."""
+    if kinds is None:
+        return ws.read("answers", columns=columns)
+    q = ws.read("questions", columns=["question_id", "kind"])
+    qids = sorted(q.loc[q["kind"].astype(str).isin(kinds), "question_id"].astype(str))
+    return ws.read("answers", columns=columns, filters=[("question_id", "in", qids)])
+
+
 def _stage_languages(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
     from .enrich.language import detect_languages
 
-    return {"languages": detect_languages(ws["answers"], ws["questions"], ws["responses"],
+    return {"languages": detect_languages(read_answers(ws, TEXT_KINDS), ws["questions"],
+                                          ws["responses"],
                                           documents=_opt(ws, "documents"), **params)}
 
 
 def _stage_redaction(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
     from .enrich.redaction import redact_answers
 
-    return redact_answers(ws["answers"], ws["questions"], ws["responses"],
+    return redact_answers(read_answers(ws, TEXT_KINDS), ws["questions"], ws["responses"],
                           languages=_opt(ws, "languages"), documents=_opt(ws, "documents"),
                           **params)
 
@@ -56,23 +74,30 @@ def _stage_campaigns(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.Data
     from .enrich.campaigns import detect_campaigns
 
     campaigns, members = detect_campaigns(
-        ws["answers"], ws["questions"], ws["responses"], languages=_opt(ws, "languages"),
+        read_answers(ws, TEXT_KINDS), ws["questions"], ws["responses"],
+        languages=_opt(ws, "languages"),
         redacted_answers=_opt(ws, "redacted_answers"), **params)
     return {"campaigns": campaigns, "campaign_members": members}
 
 
 def _stage_closed(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
-    from .enrich.closed import closed_question_stats
+    from .enrich.closed import closed_question_stats_batched
 
-    stats = closed_question_stats(ws["answers"], ws["questions"], ws["responses"],
-                                  campaign_members=_opt(ws, "campaign_members"), **params)
+    def answers_to(question_ids: list[str]) -> pd.DataFrame:
+        return ws.read("answers", filters=[("question_id", "in", sorted(question_ids))])
+
+    # a batch of questions at a time: memory bounded by ~2M answers, not by the consultation
+    stats = closed_question_stats_batched(answers_to, ws["questions"], ws["responses"],
+                                          campaign_members=_opt(ws, "campaign_members"),
+                                          **params)
     return {"closed_stats": stats}
 
 
 def _stage_coding(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
     from .coding import code_answers
 
-    return {"codes": code_answers(ws["answers"], ws["questions"], ws["responses"],
+    return {"codes": code_answers(read_answers(ws, TEXT_KINDS), ws["questions"],
+                                  ws["responses"],
                                   languages=_opt(ws, "languages"),
                                   translations=_opt(ws, "translations"),
                                   redacted_answers=_opt(ws, "redacted_answers"), **params)}
@@ -82,7 +107,8 @@ def _stage_topics(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFra
     from .topics import fit_topics, plot_topics_by_group, save_model
 
     tables, models = fit_topics(
-        ws["answers"], ws["questions"], ws["responses"], languages=_opt(ws, "languages"),
+        read_answers(ws, TEXT_KINDS), ws["questions"], ws["responses"],
+        languages=_opt(ws, "languages"),
         translations=_opt(ws, "translations"), campaign_members=_opt(ws, "campaign_members"),
         redacted_answers=_opt(ws, "redacted_answers"), return_models=True, **params)
     for model_id, model in sorted(models.items()):
@@ -167,7 +193,8 @@ def prepare_analyse(
     if translations is not None:
         from .translations import load_translations
 
-        t, warns = load_translations(translations, ws["answers"])
+        t, warns = load_translations(translations, read_answers(
+            ws, columns=["response_id", "question_id", "value"]))
         ws.write("translations", t)
         ws.add_warnings(warns, stage="translations")
         ws.record_stage("translations", parameters={"file": str(Path(translations).resolve())},

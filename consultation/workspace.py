@@ -282,8 +282,14 @@ class Workspace:
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r}, tables={self.tables})"
 
-    def read(self, name: str) -> pd.DataFrame:
-        """Read a table as a DataFrame (list columns come back as Python lists)."""
+    def read(self, name: str, *, columns: list[str] | None = None,
+             filters: list[tuple[str, str, Any]] | None = None) -> pd.DataFrame:
+        """Read a table as a DataFrame (list columns come back as Python lists).
+
+        ``columns`` reads only those columns; ``filters`` only the rows matching every
+        ``(column, op, value)`` test (pyarrow's, e.g. ``[("question_id", "in", ["q01"])]``),
+        so a stage that needs a slice of a large table never holds the rest in memory.
+        """
         path = self.table_path(name)
         if not path.is_file():
             raise WorkspaceError(
@@ -294,7 +300,12 @@ class Workspace:
                 fix="run the stage that writes it (ingest → analyse → trace → report)",
             )
         try:
-            df = pq.read_table(path).to_pandas()
+            if filters and any(op == "in" and not len(v) for _, op, v in filters):
+                df = pq.read_schema(path).empty_table().to_pandas()  # "in" nothing: no row
+                if columns is not None:
+                    df = df[columns]
+            else:
+                df = pq.read_table(path, columns=columns, filters=filters or None).to_pandas()
         except Exception as exc:  # pyarrow raises many types
             raise WorkspaceError(f"Failed loading table {name!r} from {path}",
                                  found=str(exc)[:200]) from exc
@@ -303,7 +314,7 @@ class Workspace:
             for col in schema.columns:
                 if col.dtype == "list" and col.name in df.columns:
                     df[col.name] = df[col.name].map(
-                        lambda v: None if v is None else [str(x) for x in v]
+                        lambda v: None if v is None else v.tolist()  # Arrow: str items
                     )
         return df
 

@@ -63,6 +63,7 @@ __all__ = [
     "CLOSED_KINDS",
     "NO_OPINION",
     "closed_question_stats",
+    "closed_question_stats_batched",
     "cramers_v",
     "plot_closed_questions",
 ]
@@ -72,6 +73,7 @@ logger = logging.getLogger(__name__)
 CLOSED_KINDS: tuple[str, ...] = ("single_choice", "multi_choice", "rating")
 """Question kinds that get closed-question statistics."""
 
+_DEFAULT_GROUP_BY = ("stakeholder_type", "country", "organisation_size")
 NO_OPINION = "(no opinion)"
 BLANK = "(blank)"
 ALL = "all"
@@ -633,7 +635,7 @@ def closed_question_stats(
     *,
     campaign_members: pd.DataFrame | None = None,
     campaigns: pd.DataFrame | None = None,
-    group_by: Sequence[str] = ("stakeholder_type", "country", "organisation_size"),
+    group_by: Sequence[str] = _DEFAULT_GROUP_BY,
     min_expected: float = 1.0,
     progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
@@ -747,4 +749,65 @@ def closed_question_stats(
     for c in ("n_answered", "n_no_opinion", "n_blank"):
         out[c] = out[c].astype("Int64")
     out["test_note"] = out["test_note"].astype("string")
+    return schema.conform(out, "closed_stats")
+
+
+def closed_question_stats_batched(
+    read_answers: Callable[[list[str]], pd.DataFrame],
+    questions: pd.DataFrame,
+    responses: pd.DataFrame,
+    *,
+    batch_answers: int = 2_000_000,
+    **params: object,
+) -> pd.DataFrame:
+    """:func:`closed_question_stats` computed a batch of questions at a time, for answers
+    tables too large to hold at once (a million responses: over 20 million closed answers).
+
+    ``read_answers(question_ids)`` returns the answers to those questions (e.g. a filtered
+    Parquet read). Questions are batched in questionnaire order so that a batch has at most
+    ``batch_answers`` answers by ``questions.n_answers`` (one batch when it is unknown); the
+    result is the same table, row for row, as one call over every answer: every statistic of
+    a question depends on that question's answers only, the rows are put back in the one-call
+    order and the Benjamini–Hochberg adjustment is made across all batches. ``params`` go to
+    :func:`closed_question_stats`.
+    """
+    schema.require(questions, "questions", ["question_id", "kind"], stage="closed_stats")
+    if not isinstance(batch_answers, int) or isinstance(batch_answers, bool) \
+            or batch_answers < 1:
+        raise ParameterError("The 'batch_answers' parameter must be an int in [1, inf). "
+                             f"Got {batch_answers!r} instead.")
+    qs = _closed_questions(questions)
+    sizes = (pd.to_numeric(questions.drop_duplicates("question_id").set_index(
+        questions.drop_duplicates("question_id")["question_id"].astype(str))["n_answers"],
+        errors="coerce").reindex(qs["question_id"]).fillna(0).to_numpy()
+        if "n_answers" in questions.columns else np.zeros(len(qs)))
+    batches: list[list[str]] = []
+    total = 0.0
+    for qid, n in zip(qs["question_id"], sizes, strict=True):
+        if not batches or (total + n > batch_answers and batches[-1]):
+            batches.append([])
+            total = 0.0
+        batches[-1].append(qid)
+        total += n
+    if len(batches) <= 1:
+        return closed_question_stats(read_answers(qs["question_id"].tolist()), questions,
+                                     responses, **params)  # type: ignore[arg-type]
+    qid_col = questions["question_id"].astype(str)
+    frames = []
+    for batch in batches:
+        keep = set(batch)
+        frames.append(closed_question_stats(
+            read_answers(batch), questions[qid_col.isin(keep).to_numpy()], responses,
+            **params))  # type: ignore[arg-type]
+        logger.debug("closed_stats: batch of %d question(s) done", len(batch))
+    out = pd.concat(frames, ignore_index=True)
+    rank_q = {q: i for i, q in enumerate(qs["question_id"])}
+    rank_c = {"all": 0, "once": 1}
+    rank_g = {d: i for i, d in enumerate((ALL, *_check_group_by(
+        params.get("group_by", _DEFAULT_GROUP_BY), responses)))}
+    order = np.lexsort((out["question_id"].map(rank_q).to_numpy(),
+                        out["group_by"].map(rank_g).to_numpy(),
+                        out["campaigns"].map(rank_c).to_numpy()))
+    out = out.iloc[order].reset_index(drop=True)
+    out["p_adjusted"] = _adjust(out) if len(out) else out["p_adjusted"]
     return schema.conform(out, "closed_stats")

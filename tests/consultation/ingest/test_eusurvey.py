@@ -112,3 +112,68 @@ def test_cp1252_bytes_inside_utf8_are_repaired(tmp_path):
     assert any("cp1252" in w for w in res.warnings)
     vals = res.tables["answers"]["value"]
     assert vals.str.contains("Qualitätssicherung ist wichtig").any()
+
+
+# -- streaming ------------------------------------------------------------------------------------
+def _same_tables(a, b) -> None:
+    for name in ("responses", "questions", "answers", "documents", "rejects"):
+        pd.testing.assert_frame_equal(a.tables[name], b.tables[name], obj=name)
+
+
+def test_chunked_reading_gives_the_same_tables(monkeypatch, small):
+    from consultation.ingest import eusurvey
+
+    monkeypatch.setattr(eusurvey, "CHUNK_ROWS", 3)  # 20 rows: 7 chunks
+    _same_tables(ingest([SMALL]), small)
+    # kinds inferred from a prefix of the rows: every record and every answer cell still kept
+    monkeypatch.setattr(eusurvey, "INFER_ROWS", 4)
+    res = ingest([SMALL])
+    assert res.accounting["totals"] == small.accounting["totals"]
+    key = ["response_id", "question_id", "value"]
+    pd.testing.assert_frame_equal(res.tables["answers"][key], small.tables["answers"][key])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_streamed_decoding_does_not_depend_on_block_boundaries(monkeypatch, tmp_path,
+                                                               encoding):
+    """Tiny decoding blocks cut lines, CRLF pairs, multi-line cells and multi-byte characters
+    everywhere: same tables, same warnings as whole-file blocks."""
+    from consultation.ingest import common
+
+    text = (SMALL / "contributions.csv").read_text(encoding="utf-8-sig")
+    text = text.replace("\n", "\r\n").replace("Qualitätssicherung", "Qualitätssicherung „ß“ ∑")
+    p = tmp_path / "contributions.csv"
+    data = text.encode(encoding)
+    if encoding == "utf-8-sig":  # plus a cp1252 patch (not UTF-8) and a NUL
+        data = data.replace("Qualitätssicherung".encode(), "Qualitätssicherung".encode("cp1252"))
+        data = data.replace(b"Reference", b"Refer\x00ence", 1)
+    p.write_bytes(data)
+    whole = ingest([p])
+    assert any(("cp1252" in w) == (encoding == "utf-8-sig") for w in whole.warnings)
+    for block in (1, 2, 3, 7, 64):
+        monkeypatch.setattr(common, "_BLOCK_CHARS", block)
+        res = ingest([p])
+        _same_tables(res, whole)
+        assert res.warnings == whole.warnings, block
+    assert whole.tables["answers"]["value"].str.contains("Qualitätssicherung").any()
+
+
+def test_streamed_ingest_writes_the_same_answers(tmp_path, small):
+    from consultation.errors import ConsultationError
+    from consultation.ingest import ingest_to_workspace
+
+    ws = ingest_to_workspace([SMALL], tmp_path / "ws")
+    pd.testing.assert_frame_equal(ws["answers"], small.tables["answers"])
+    assert ws.manifest["tables"]["answers"]["rows"] == len(small.tables["answers"])
+    assert ws.manifest["stages"]["ingest"]["outputs"]["answers"] == len(small.tables["answers"])
+    assert [p.name for p in ws.path.iterdir() if p.name.startswith(".")] == []
+    # a failed first ingest leaves no folder behind; a failed re-ingest keeps the old tables
+    bad = tmp_path / "bad.csv"
+    bad.write_text("not;an;export\n1;2;3\n", encoding="utf-8")
+    with pytest.raises(ConsultationError):
+        ingest_to_workspace([bad], tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+    with pytest.raises(ConsultationError):
+        ingest_to_workspace([bad], ws.path)
+    pd.testing.assert_frame_equal(ws["answers"], small.tables["answers"])
+    assert [p.name for p in ws.path.iterdir() if p.name.startswith(".")] == []
