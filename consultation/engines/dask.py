@@ -325,9 +325,9 @@ def analyse(
             t0 = time.perf_counter()
             stage_params = dict(params.get(s, {}))
             if s == "redaction":
-                outputs = redact_partitioned(
-                    client, ws["answers"], ws["questions"], ws["responses"],
-                    languages=pipeline._opt(ws, "languages"),
+                outputs = redact_partitioned(  # the free-text answers only, as the local stage
+                    client, pipeline.read_answers(ws, pipeline.TEXT_KINDS), ws["questions"],
+                    ws["responses"], languages=pipeline._opt(ws, "languages"),
                     documents=pipeline._opt(ws, "documents"), n_partitions=parts,
                     params=stage_params)
             else:  # the stage's own function, with the engine's hooks for its heavy steps
