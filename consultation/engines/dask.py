@@ -53,6 +53,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -144,10 +145,11 @@ def lsh_pairs(client, sig: np.ndarray, bands: int, rows: int, *,
               n_partitions: int = 4) -> np.ndarray:
     """:func:`~consultation.enrich.campaigns.lsh_candidate_pairs` as a Dask group-by.
 
-    The signature matrix is split into ``n_partitions`` slices of rows; each worker turns its
-    slice into ``(band, key, idx)`` rows, a shuffle on ``(band, key)`` brings every bucket into
-    one partition, each partition emits its buckets' star-and-chain pairs, and the client
-    removes repeats and sorts: the same array as the local function.
+    The signature matrix is split into ``n_partitions`` slices of rows (scattered to the
+    workers); each worker turns its slice into ``(band, key, idx)`` rows, a shuffle on
+    ``(band, key)`` brings every bucket into one partition, each partition emits its buckets'
+    star-and-chain pairs, and the client removes repeats and sorts: the same array as the
+    local function.
     """
     import dask.dataframe as dd
 
@@ -156,8 +158,10 @@ def lsh_pairs(client, sig: np.ndarray, bands: int, rows: int, *,
     starts = list(range(0, n, step)) or [0]
     meta = pd.DataFrame({"band": pd.Series(dtype="int64"), "key": pd.Series(dtype="int64"),
                          "idx": pd.Series(dtype="int64")})
-    long = dd.from_map(_band_frame, [sig[lo:lo + step] for lo in starts], starts,
-                       bands=bands, rows=rows, meta=meta, label="lsh-band-keys")
+    # the slices go to the workers as data (scatter), not inside the task graph
+    slices = client.scatter([sig[lo:lo + step] for lo in starts])
+    frames = client.map(_band_frame, slices, starts, bands=bands, rows=rows, pure=False)
+    long = dd.from_delayed(frames, meta=meta, verify_meta=False)
     # a task-based shuffle: a few partitions of three int64 columns (p2p's Arrow round trip
     # and start-up cost more than they save at this size: 0.8 s vs 2.0 s on 300 texts)
     buckets = long.shuffle(on=["band", "key"], npartitions=len(starts), shuffle_method="tasks")
@@ -171,7 +175,8 @@ def lsh_pairs(client, sig: np.ndarray, bands: int, rows: int, *,
 def group_sums(client, frame: pd.DataFrame, groupings: Sequence[list[str]], columns: list[str],
                *, n_partitions: int = 4) -> list[pd.DataFrame]:
     """A ``group_sums`` hook (:data:`consultation.enrich.closed.GroupSums`): the group-bys
-    of the closed-question counts over ``n_partitions`` partitions of ``frame``.
+    of the closed-question counts over ``n_partitions`` partitions of ``frame`` (scattered to
+    the workers).
 
     Each worker sums its partition per key, the partial sums are combined per key (a tree
     reduction), and every grouping is computed in one pass over the partitions. Counts are
@@ -182,9 +187,12 @@ def group_sums(client, frame: pd.DataFrame, groupings: Sequence[list[str]], colu
     import dask.dataframe as dd
 
     # keys stay Python strings (object), as in the local tables they are merged with
+    frame = frame.assign(n=np.int64(1))
+    bounds = np.linspace(0, len(frame), max(1, n_partitions) + 1).round().astype(int)
+    # the partitions go to the workers as data (scatter), not inside the task graph
+    chunks = client.scatter([frame.iloc[lo:hi] for lo, hi in pairwise(bounds)])
     with dask.config.set({"dataframe.convert-string": False}):
-        parts = dd.from_pandas(frame.assign(n=np.int64(1)), npartitions=max(1, n_partitions),
-                               sort=False)
+        parts = dd.from_delayed(chunks, meta=frame.iloc[:0], verify_meta=False)
         # one output partition: the tables are small (questions × groups × options); without
         # it dask shuffles when there are several keys and partitions
         lazy = [parts.groupby(list(keys))[["n", *columns]].sum(split_out=1)
