@@ -145,8 +145,11 @@ def effective_parameters(stage: str, params: dict[str, Any] | None = None) -> di
     import inspect
 
     module, *names = _STAGE_FUNCTIONS[stage]
+    # tables and hooks are not parameters (``languages`` is one of the languages stage: the
+    # codes it chooses from; elsewhere it is the languages table)
     tables = {"progress", "return_models", "languages", "documents", "translations",
-              "redacted_answers", "campaign_members", "campaigns"}
+              "redacted_answers", "campaign_members", "campaigns", "map_texts", "lsh_pairs",
+              "group_sums"} - ({"languages"} if stage == "languages" else set())
     eff: dict[str, Any] = {}
     for name in reversed(names):  # the stage function's own defaults win
         sig = inspect.signature(getattr(importlib.import_module(module), name))

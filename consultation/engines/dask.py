@@ -8,20 +8,32 @@ workers of a ``distributed`` cluster, and their cheap global steps on the client
 stage           where the work runs
 =============== ================================================================================
 languages       lingua's scores of the *distinct* texts (and the mixed-language check of long
-                ones) in chunks on the workers; the respondent/consultation priors, which need
-                every text, combined on the client (vectorised, seconds at 1M answers)
+                ones) in chunks on the workers (:func:`text_mapper`); the respondent/consultation
+                priors, which need every text, combined on the client (vectorised, seconds at
+                1M answers)
 redaction       per partition of responses (answers, documents and respondent attributes of
                 the partition's responses together) on the workers; concatenated in the local
-                engine's order
+                engine's order (:func:`redact_partitioned`)
 campaigns       MinHash signatures of the distinct text units in chunks on the workers; LSH
-                banding, verification and clustering on the client (they need every text)
-closed_stats,   on the client (group-bys over the answers table, which fits in memory where
-coding, topics  the other stages do)
+                banding as a group-by on band hashes: ``(band, hash, text)`` rows built per
+                slice of signatures, shuffled on ``(band, hash)``, pairs emitted per bucket on
+                the workers (:func:`lsh_pairs`); verification, containment, translations and
+                clustering on the client (they need every text)
+closed_stats    the counts (respondents by question × group × option, ratings summed) as
+                group-bys over partitions of the exploded answers on the workers
+                (:func:`group_sums`); exploding the answers, the option lists, shares and
+                chi-square tests on the client
+coding, topics  on the client, as in the local engine
 =============== ================================================================================
 
-Results are identical to the local engine's (``tests/consultation/test_engines_dask.py`` checks
-every table on the bundled sample with a two-worker ``LocalCluster``): each per-text function
-is deterministic text by text, so where it runs does not change what it returns.
+Each stage is the local engine's own function: the engine passes it hooks for its heavy steps
+(``map_texts`` of :func:`~consultation.enrich.language.detect_languages` and of
+:meth:`~consultation.enrich.campaigns.CampaignDetector.fit`, ``lsh_pairs`` of the latter,
+``group_sums`` of :func:`~consultation.enrich.closed.closed_question_stats`), whose contracts
+say what they must return. Results are identical to the local engine's
+(``tests/consultation/test_engines_dask.py`` checks every table on a slice of the bundled
+sample with a two-worker ``LocalCluster``): each per-text function is deterministic text by
+text, the candidate pairs are sorted on the client, and the counts are exact sums.
 
 Pointing it at an existing cluster::
 
@@ -36,38 +48,29 @@ workspace (the client sends them the texts), so they do not need to see its fold
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .. import pipeline
+from ..enrich.campaigns import band_keys, bucket_pairs, unique_pairs
+from ..enrich.language import MapTexts
 from ..errors import ConsultationError, ParameterError
 from ..workspace import Workspace
 
-__all__ = ["analyse", "distributed_texts", "redact_partitioned"]
+__all__ = ["analyse", "group_sums", "lsh_pairs", "redact_partitioned", "text_mapper"]
 
 log = logging.getLogger(__name__)
 
 #: Distinct texts per task sent to a worker.
 CHUNK_TEXTS = 2_000
-
-# (module, function) -> the original function, while a patch is active in this process; a
-# worker thread of an in-process cluster must call the original, not the dispatcher.
-_ORIGINALS: dict[tuple[str, str], Callable] = {}
-
-# per-text functions the engine spreads over the workers: module, name, how to join the parts
-_DISTRIBUTED = {
-    "languages": [("consultation.enrich.language", "_confidences", "concat"),
-                  ("consultation.enrich.language", "_mixed", "list")],
-    "campaigns": [("consultation.enrich.campaigns", "minhash_signatures", "concat")],
-}
 
 
 def _client(scheduler: str | None, n_workers: int | None):
@@ -95,58 +98,106 @@ def _client(scheduler: str | None, n_workers: int | None):
     return Client(cluster), cluster
 
 
-def _call(module: str, name: str, texts: list, args: tuple, kwargs: dict):
-    """Run on a worker: the original per-text function over one chunk."""
-    mod = importlib.import_module(module)
-    fn = _ORIGINALS.get((module, name), getattr(mod, name))
-    return fn(texts, *args, **kwargs)
+# -- per-text work in chunks ---------------------------------------------------------------------
+def text_mapper(client, *, chunk: int = CHUNK_TEXTS) -> MapTexts:
+    """A ``map_texts`` hook (:data:`consultation.enrich.language.MapTexts`) that sends chunks of
+    ``chunk`` texts to the workers and joins the parts in order.
 
-
-def _join(parts: list, how: str):
-    if how == "concat":
-        return np.concatenate(parts, axis=0)
-    return [x for p in parts for x in p]
-
-
-@contextlib.contextmanager
-def distributed_texts(client, stage: str, *, chunk: int = CHUNK_TEXTS) -> Iterator[None]:
-    """While active, the stage's per-text functions send chunks of texts to the workers.
-
-    Each function takes a list of texts first and returns one row (array) or item (list) per
-    text, whatever the other texts are; a call with fewer than ``2 * chunk`` texts, or one
-    passing ``progress``, still runs here in one piece when a cluster would not help.
+    The stage's function returns one array row or list item per text, whatever the other texts
+    are, so the joined result is what one local call returns. Fewer than ``2 * chunk`` texts
+    are processed here in one call, where a cluster would not help.
     """
-    patched = []
-    for module, name, how in _DISTRIBUTED.get(stage, []):
-        mod = importlib.import_module(module)
-        original = getattr(mod, name, None)
-        if original is None:  # the stage was refactored: run it locally, still correct
-            log.warning("dask engine: %s.%s not found; stage %s runs on the client",
-                        module, name, stage)
-            continue
 
-        def dispatch(texts, *args, _module=module, _name=name, _how=how, _orig=original,
-                     **kwargs):
-            if len(texts) < 2 * chunk:
-                return _orig(texts, *args, **kwargs)
-            kwargs.pop("progress", None)
-            # progress callbacks stay here: a worker cannot report to the client's bar
-            args = tuple(None if callable(a) else a for a in args)
-            texts = list(texts)
-            futures = [client.submit(_call, _module, _name, texts[i:i + chunk], args, kwargs,
-                                     pure=False)
-                       for i in range(0, len(texts), chunk)]
-            return _join(client.gather(futures), _how)
+    def map_texts(fn: Callable[[list[str]], Any], texts: list[str]):
+        texts = list(texts)
+        if len(texts) < 2 * chunk:
+            return fn(texts)
+        futures = [client.submit(fn, texts[i:i + chunk], pure=False)
+                   for i in range(0, len(texts), chunk)]
+        parts = client.gather(futures)
+        if isinstance(parts[0], np.ndarray):
+            return np.concatenate(parts, axis=0)
+        return [x for p in parts for x in p]
 
-        _ORIGINALS[(module, name)] = original
-        setattr(mod, name, dispatch)
-        patched.append((mod, module, name, original))
-    try:
-        yield
-    finally:
-        for mod, module, name, original in patched:
-            setattr(mod, name, original)
-            _ORIGINALS.pop((module, name), None)
+    return map_texts
+
+
+# -- LSH banding as a distributed group-by -------------------------------------------------------
+def _band_frame(sig: np.ndarray, offset: int, *, bands: int, rows: int) -> pd.DataFrame:
+    """Long table of one slice of signatures: ``band``, ``key`` (int64 view of the bucket
+    hash), ``idx`` (row of the full signature matrix)."""
+    idx = np.arange(offset, offset + sig.shape[0], dtype=np.int64)
+    keys = [band_keys(sig, b, rows) for b in range(bands)]
+    return pd.DataFrame({
+        "band": np.repeat(np.arange(bands, dtype=np.int64), len(idx)),
+        "key": (np.concatenate(keys) if keys else np.empty(0, np.uint64)).view(np.int64),
+        "idx": np.tile(idx, bands)})
+
+
+def _partition_pairs(part: pd.DataFrame) -> pd.DataFrame:
+    """Star-and-chain pairs of the buckets of one shuffled partition (whole buckets)."""
+    pairs = unique_pairs([bucket_pairs(g["key"].to_numpy(), g["idx"].to_numpy())
+                          for _, g in part.groupby("band", sort=True)])
+    return pd.DataFrame(pairs, columns=["a", "b"])
+
+
+def lsh_pairs(client, sig: np.ndarray, bands: int, rows: int, *,
+              n_partitions: int = 4) -> np.ndarray:
+    """:func:`~consultation.enrich.campaigns.lsh_candidate_pairs` as a Dask group-by.
+
+    The signature matrix is split into ``n_partitions`` slices of rows (scattered to the
+    workers); each worker turns its slice into ``(band, key, idx)`` rows, a shuffle on
+    ``(band, key)`` brings every bucket into one partition, each partition emits its buckets'
+    star-and-chain pairs, and the client removes repeats and sorts: the same array as the
+    local function.
+    """
+    import dask.dataframe as dd
+
+    n = sig.shape[0]
+    step = max(1, -(-n // n_partitions))
+    starts = list(range(0, n, step)) or [0]
+    meta = pd.DataFrame({"band": pd.Series(dtype="int64"), "key": pd.Series(dtype="int64"),
+                         "idx": pd.Series(dtype="int64")})
+    # the slices go to the workers as data (scatter), not inside the task graph
+    slices = client.scatter([sig[lo:lo + step] for lo in starts])
+    frames = client.map(_band_frame, slices, starts, bands=bands, rows=rows, pure=False)
+    long = dd.from_delayed(frames, meta=meta, verify_meta=False)
+    # a task-based shuffle: a few partitions of three int64 columns (p2p's Arrow round trip
+    # and start-up cost more than they save at this size: 0.8 s vs 2.0 s on 300 texts)
+    buckets = long.shuffle(on=["band", "key"], npartitions=len(starts), shuffle_method="tasks")
+    pairs = buckets.map_partitions(_partition_pairs, meta=pd.DataFrame(
+        {"a": pd.Series(dtype="int64"), "b": pd.Series(dtype="int64")}))
+    found = client.compute(pairs).result()
+    return unique_pairs([found.to_numpy(dtype=np.int64)])
+
+
+# -- closed-question counts as group-bys --------------------------------------------------------
+def group_sums(client, frame: pd.DataFrame, groupings: Sequence[list[str]], columns: list[str],
+               *, n_partitions: int = 4) -> list[pd.DataFrame]:
+    """A ``group_sums`` hook (:data:`consultation.enrich.closed.GroupSums`): the group-bys
+    of the closed-question counts over ``n_partitions`` partitions of ``frame`` (scattered to
+    the workers).
+
+    Each worker sums its partition per key, the partial sums are combined per key (a tree
+    reduction), and every grouping is computed in one pass over the partitions. Counts are
+    integers and ratings whole numbers, so the sums equal the local ones exactly (a rating
+    with decimals may differ in its last bit).
+    """
+    import dask
+    import dask.dataframe as dd
+
+    # keys stay Python strings (object), as in the local tables they are merged with
+    frame = frame.assign(n=np.int64(1))
+    bounds = np.linspace(0, len(frame), max(1, n_partitions) + 1).round().astype(int)
+    # the partitions go to the workers as data (scatter), not inside the task graph
+    chunks = client.scatter([frame.iloc[lo:hi] for lo, hi in pairwise(bounds)])
+    with dask.config.set({"dataframe.convert-string": False}):
+        parts = dd.from_delayed(chunks, meta=frame.iloc[:0], verify_meta=False)
+        # one output partition: the tables are small (questions × groups × options); without
+        # it dask shuffles when there are several keys and partitions
+        lazy = [parts.groupby(list(keys))[["n", *columns]].sum(split_out=1)
+                for keys in groupings]
+    return [d.reset_index() for d in client.gather(client.compute(lazy))]
 
 
 # -- redaction per partition ---------------------------------------------------------------------
@@ -242,7 +293,8 @@ def analyse(
         ``LocalCluster`` on this machine, closed at the end.
     client : an existing ``distributed.Client`` (overrides ``scheduler``; left open).
     n_workers : workers of the ``LocalCluster`` (default: cores, at most 4).
-    n_partitions : partitions of responses for redaction (default: 2 per worker thread).
+    n_partitions : partitions of responses for redaction, of signatures for the LSH group-by
+        and of answers for the closed-question counts (default: 2 per worker thread).
     chunk_texts : distinct texts per worker task (languages, campaigns).
 
     Returns
@@ -266,6 +318,13 @@ def analyse(
         n_threads = sum(client.nthreads().values()) or 1
         parts = n_partitions or 2 * n_threads
         address = scheduler or client.scheduler.address
+        map_texts = text_mapper(client, chunk=chunk_texts)
+        hooks: dict[str, dict[str, Any]] = {
+            "languages": {"map_texts": map_texts},
+            "campaigns": {"map_texts": map_texts,
+                          "lsh_pairs": partial(lsh_pairs, client, n_partitions=parts)},
+            "closed_stats": {"group_sums": partial(group_sums, client, n_partitions=parts)},
+        }
         for s in pipeline.ANALYSE_STAGES:
             if s not in chosen:
                 continue
@@ -274,14 +333,13 @@ def analyse(
             t0 = time.perf_counter()
             stage_params = dict(params.get(s, {}))
             if s == "redaction":
-                outputs = redact_partitioned(
-                    client, ws["answers"], ws["questions"], ws["responses"],
-                    languages=pipeline._opt(ws, "languages"),
+                outputs = redact_partitioned(  # the free-text answers only, as the local stage
+                    client, pipeline.read_answers(ws, pipeline.TEXT_KINDS), ws["questions"],
+                    ws["responses"], languages=pipeline._opt(ws, "languages"),
                     documents=pipeline._opt(ws, "documents"), n_partitions=parts,
                     params=stage_params)
-            else:
-                with distributed_texts(client, s, chunk=chunk_texts):
-                    outputs = pipeline._STAGES[s](ws, stage_params)
+            else:  # the stage's own function, with the engine's hooks for its heavy steps
+                outputs = pipeline._STAGES[s](ws, {**stage_params, **hooks.get(s, {})})
             pipeline.finish_stage(ws, s, outputs, params.get(s), t0,
                                   engine={"name": "dask", "scheduler": str(address),
                                           "threads": n_threads, "partitions": parts})

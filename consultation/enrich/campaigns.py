@@ -53,7 +53,9 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -64,10 +66,18 @@ from scipy.sparse.csgraph import connected_components
 from .. import schema
 from ..errors import ParameterError
 
-__all__ = ["CONTAIN_CUT", "COVER_CUT", "RATIO_CUT", "XLING_CUT", "CampaignDetector",
-           "detect_campaigns", "minhash_signatures", "normalise_texts"]
+__all__ = ["CONTAIN_CUT", "COVER_CUT", "RATIO_CUT", "XLING_CUT", "CampaignDetector", "LshPairs",
+           "MapTexts", "band_keys", "bucket_pairs", "detect_campaigns", "lsh_candidate_pairs",
+           "minhash_signatures", "normalise_texts", "unique_pairs"]
 
 log = logging.getLogger(__name__)
+
+#: ``map_texts(fn, texts)`` must return ``fn(texts)``; it may call ``fn`` (picklable, one row
+#: per text whatever the other texts are) on chunks of ``texts`` elsewhere and join the parts
+#: in order. The Dask engine passes one that sends the chunks to its workers.
+MapTexts = Callable[[Callable[[list[str]], Any], list[str]], Any]
+#: ``lsh_pairs(sig, bands, rows)`` must return what :func:`lsh_candidate_pairs` returns.
+LshPairs = Callable[[np.ndarray, int, int], np.ndarray]
 
 RATIO_CUT = 85.0      # fuzz.ratio a MinHash candidate pair needs: order-preserving copies score
 #                       86-100 on the sample, texts recombining the same sentences 57-78
@@ -306,35 +316,63 @@ def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return best
 
 
-def _candidate_pairs(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """Pairs (i < j) of texts that share a band bucket: per bucket a star from its first member
-    and a chain between neighbours (linear in the bucket size; union-find closes the rest)."""
-    n = sig.shape[0]
-    out = []
+def band_keys(sig: np.ndarray, band: int, rows: int) -> np.ndarray:
+    """LSH bucket of every signature in one band: a 64-bit hash of its ``rows`` values.
+
+    Each row of ``sig`` gets its key from its own values only, so keys can be computed on any
+    slice of the signatures.
+    """
     weights = _mix64(np.arange(1, rows + 1, dtype=np.uint64))
-    for b in range(bands):
-        block = sig[:, b * rows:(b + 1) * rows].astype(np.uint64)
-        with np.errstate(over="ignore"):
-            key = _mix64((block * weights).sum(axis=1, dtype=np.uint64) + np.uint64(b))
-        order = np.argsort(key, kind="stable")
-        ks = key[order]
-        same = np.empty(n, dtype=bool)
-        same[0] = False
-        same[1:] = ks[1:] == ks[:-1]
-        if not same.any():
-            continue
-        pos = np.arange(n)
-        run_start = np.maximum.accumulate(np.where(same, 0, pos))
-        idx = np.flatnonzero(same)
-        out.append(np.stack([order[run_start[idx]], order[idx]], axis=1))
-        out.append(np.stack([order[idx - 1], order[idx]], axis=1))
-    if not out:
+    block = sig[:, band * rows:(band + 1) * rows].astype(np.uint64)
+    with np.errstate(over="ignore"):
+        return _mix64((block * weights).sum(axis=1, dtype=np.uint64) + np.uint64(band))
+
+
+def bucket_pairs(keys: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """Pairs of the texts ``idx`` that share a key (one band): per bucket a star from its
+    smallest index and a chain between neighbours in index order (linear in the bucket size;
+    the connected components are those of all pairs). ``(n, 2)`` int64, unsorted."""
+    order = np.lexsort((idx, keys))
+    ks, ids = keys[order], np.asarray(idx, dtype=np.int64)[order]
+    n = ks.size
+    if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(out)
-    pairs = np.sort(pairs, axis=1)
+    same = np.empty(n, dtype=bool)
+    same[0] = False
+    same[1:] = ks[1:] == ks[:-1]
+    pos = np.flatnonzero(same)
+    run_start = np.maximum.accumulate(np.where(same, 0, np.arange(n)))
+    return np.concatenate([np.stack([ids[run_start[pos]], ids[pos]], axis=1),
+                           np.stack([ids[pos - 1], ids[pos]], axis=1)])
+
+
+def unique_pairs(parts: list[np.ndarray]) -> np.ndarray:
+    """Candidate pairs ``(i, j)``, ``i < j``, without repeats, sorted (the order a
+    :data:`LshPairs` function returns)."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.sort(np.concatenate(parts), axis=1)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    pairs = np.unique(pairs, axis=0)
-    return pairs.astype(np.int64)
+    return np.unique(pairs, axis=0).astype(np.int64)
+
+
+def lsh_candidate_pairs(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """Pairs of texts that share an LSH bucket in some band, as a group-by on band keys.
+
+    Parameters
+    ----------
+    sig : MinHash signatures (texts × ``num_perm``), see :func:`minhash_signatures`.
+    bands, rows : the LSH banding (``bands * rows <= num_perm``).
+
+    Returns
+    -------
+    np.ndarray
+        ``(n_pairs, 2)`` int64 row indices of ``sig``, ``i < j``, sorted, no repeats: per
+        bucket a star and a chain (:func:`bucket_pairs`), enough to connect every bucket.
+    """
+    idx = np.arange(sig.shape[0], dtype=np.int64)
+    return unique_pairs([bucket_pairs(band_keys(sig, b, rows), idx) for b in range(bands)])
 
 
 # -- the detector --------------------------------------------------------------------------------
@@ -392,7 +430,9 @@ class CampaignDetector:
     def fit(self, answers: pd.DataFrame, questions: pd.DataFrame, responses: pd.DataFrame, *,
             languages: pd.DataFrame | None = None,
             redacted_answers: pd.DataFrame | None = None,
-            progress: Callable[[int, int], None] | None = None) -> CampaignDetector:
+            progress: Callable[[int, int], None] | None = None,
+            map_texts: MapTexts | None = None,
+            lsh_pairs: LshPairs | None = None) -> CampaignDetector:
         """Detect campaigns. Inputs are not modified.
 
         Parameters
@@ -404,9 +444,19 @@ class CampaignDetector:
         languages : optional ``languages`` table (detected language per answer).
         redacted_answers : optional ``redacted_answers`` table; the representative text is
             quoted from it.
-        progress : optional callback ``(done, total)`` over the hashing of texts.
+        progress : optional callback ``(done, total)`` over the hashing of texts (not called
+            when ``map_texts`` is given).
+        map_texts : how the MinHash signatures of the distinct texts are computed:
+            ``map_texts(fn, texts)`` returns ``fn(texts)`` (see :data:`MapTexts`); default:
+            here, in one call.
+        lsh_pairs : how the candidate pairs are found: ``lsh_pairs(sig, bands, rows)`` returns
+            what :func:`lsh_candidate_pairs` (the default) returns.
         """
         self._validate()
+        for name, hook in (("map_texts", map_texts), ("lsh_pairs", lsh_pairs)):
+            if hook is not None and not callable(hook):
+                raise ParameterError(
+                    f"The {name!r} parameter must be a callable or None. Got {hook!r} instead")
         schema.require(answers, "answers", ["response_id", "question_id", "value"],
                        stage="campaigns")
         schema.require(questions, "questions", ["question_id", "kind"], stage="campaigns")
@@ -423,7 +473,7 @@ class CampaignDetector:
         self.stats_: dict[str, float] = {}
         units = self._units(answers, questions, responses, languages)
         self.stats_["seconds_units"] = time.perf_counter() - t0
-        self._run(units, responses, redacted_answers, progress)
+        self._run(units, responses, redacted_answers, progress, map_texts, lsh_pairs)
         self.stats_["seconds_total"] = time.perf_counter() - t0
         ts, f = self.translation_scores_, self._first
         self.translation_scores_ = pd.DataFrame({
@@ -491,7 +541,7 @@ class CampaignDetector:
         return a.drop(columns=["qpos"]).reset_index(drop=True)
 
     # ---------------------------------------------------------------------------------------
-    def _run(self, units, responses, redacted, progress) -> None:
+    def _run(self, units, responses, redacted, progress, map_texts, lsh_pairs) -> None:
         codes, uniq = pd.factorize(units["norm"], sort=True)
         texts = [str(t) for t in uniq]
         units = units.assign(tid=codes)
@@ -513,12 +563,15 @@ class CampaignDetector:
         self._is_answer = np.zeros(n_t, dtype=bool)
         self._is_answer[units.loc[units["kind"] == "answer", "tid"].to_numpy()] = True
         t_near = time.perf_counter()
-        sig = minhash_signatures(texts, num_perm=self.num_perm, shingle_size=self.shingle_size,
-                                 seed=self.seed, progress=progress)
+        signatures = partial(minhash_signatures, num_perm=self.num_perm,
+                             shingle_size=self.shingle_size, seed=self.seed)
+        sig = signatures(texts, progress=progress) if map_texts is None or not texts else \
+            map_texts(signatures, texts)
         self._sig = sig
         self.stats_["seconds_minhash"] = time.perf_counter() - t_near
         bands, rows = _lsh_params(self.threshold, self.num_perm)
-        cand = _candidate_pairs(sig, bands, rows) if n_t > 1 else np.empty((0, 2), np.int64)
+        cand = (lsh_pairs or lsh_candidate_pairs)(sig, bands, rows) if n_t > 1 else \
+            np.empty((0, 2), np.int64)
         est = (sig[cand[:, 0], :bands * rows] == sig[cand[:, 1], :bands * rows]).mean(axis=1) \
             if len(cand) else np.empty(0)
         both_long = self._long[cand[:, 0]] & self._long[cand[:, 1]] if len(cand) else \
@@ -954,8 +1007,10 @@ def detect_campaigns(answers: pd.DataFrame, questions: pd.DataFrame, responses: 
     """Fit a :class:`CampaignDetector` and return ``(campaigns, campaign_members)``.
 
     Keyword arguments are the detector's parameters plus ``languages``,
-    ``redacted_answers`` and ``progress`` of :meth:`CampaignDetector.fit`.
+    ``redacted_answers``, ``progress``, ``map_texts`` and ``lsh_pairs`` of
+    :meth:`CampaignDetector.fit`.
     """
-    fit_kw = {k: kw.pop(k) for k in ("languages", "redacted_answers", "progress") if k in kw}
+    fit_kw = {k: kw.pop(k) for k in ("languages", "redacted_answers", "progress", "map_texts",
+                                     "lsh_pairs") if k in kw}
     det = CampaignDetector(**kw).fit(answers, questions, responses, **fit_kw)
     return det.campaigns_, det.members_

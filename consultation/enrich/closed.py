@@ -62,6 +62,7 @@ __all__ = [
     "BLANK",
     "CLOSED_KINDS",
     "NO_OPINION",
+    "GroupSums",
     "closed_question_stats",
     "closed_question_stats_batched",
     "cramers_v",
@@ -69,6 +70,12 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+#: ``group_sums(frame, groupings, columns)`` must return, for each grouping (a list of key
+#: columns of ``frame``, none missing), a table with one row per distinct key, in any order:
+#: the key columns, ``n`` (rows) and the sum of each of ``columns`` (the default: one pandas
+#: group-by each). The Dask engine passes one that runs the group-bys over partitions of ``frame``.
+GroupSums = Callable[[pd.DataFrame, Sequence[list[str]], list[str]], list[pd.DataFrame]]
 
 CLOSED_KINDS: tuple[str, ...] = ("single_choice", "multi_choice", "rating")
 """Question kinds that get closed-question statistics."""
@@ -520,32 +527,73 @@ def _groups(resp: pd.DataFrame, dim: str) -> pd.DataFrame:
     return g
 
 
+def _group_sums(frame: pd.DataFrame, groupings: Sequence[list[str]],
+               columns: list[str]) -> list[pd.DataFrame]:
+    """The counting core, here: per grouping, rows and column sums by key (see
+    :data:`GroupSums`)."""
+    return [frame.assign(n=1).groupby(keys, sort=False)[["n", *columns]].sum().reset_index()
+            for keys in groupings]
+
+
+def _counts(ans: pd.DataFrame, dims: tuple[str, ...],
+            sums: GroupSums) -> dict[str, pd.DataFrame]:
+    """Per grouping dimension: answers by question × group × option, through ``sums``.
+
+    Each table has ``question_id``, the dimension, ``option_kind`` (option | no_opinion),
+    ``option`` ("" on no-opinion rows), ``n`` (rows: respondents choosing the option),
+    ``n_first`` (respondents counted once per question), ``rating_sum`` and ``n_rated``
+    (their ratings, for the mean).
+    """
+    subst = ans["option_kind"].eq("option").to_numpy()
+    first = subst.copy()
+    first[subst] = ~ans.loc[subst].duplicated(["question_id", "response_id"]).to_numpy()
+    rating = ans["rating"].to_numpy(dtype=float)
+    rated = first & ~np.isnan(rating)
+    frame = pd.DataFrame({
+        "question_id": ans["question_id"].to_numpy(),
+        "option_kind": ans["option_kind"].to_numpy(),
+        "option": ans["option"].astype(object).where(ans["option"].notna(), "").to_numpy(),
+        **{d: ans[d].to_numpy() for d in (ALL, *dims)},
+        "n_first": first.astype(np.int64),
+        "rating_sum": np.where(rated, rating, 0.0),
+        "n_rated": rated.astype(np.int64),
+    })
+    dims_all = (ALL, *dims)
+    tables = sums(frame, [["question_id", d, "option_kind", "option"] for d in dims_all],
+                  ["n_first", "rating_sum", "n_rated"])
+    return dict(zip(dims_all, tables, strict=True))
+
+
 def _stats_one(long: pd.DataFrame, opts: pd.DataFrame, resp: pd.DataFrame,
                dims: tuple[str, ...], *, min_expected: float, label: str,
-               progress: Callable[[int, int], None] | None) -> pd.DataFrame:
+               progress: Callable[[int, int], None] | None,
+               sums: GroupSums) -> pd.DataFrame:
     ans = long.merge(resp, on="response_id", how="inner")
     ans = ans[ans["scope"].to_numpy() == ans["q_scope"].to_numpy()]
-    sub = ans[ans["option_kind"].eq("option")]
-    first = sub.drop_duplicates(["question_id", "response_id"])
-    noop = ans[ans["option_kind"].eq("no_opinion")]
+    counts = _counts(ans, dims, sums)
     frames = []
     n_dims = len(dims) + 1
     for step, dim in enumerate((ALL, *dims)):
         groups = _groups(resp, dim)
         grid = opts.merge(groups, left_on="q_scope", right_on="scope", how="inner")
-        cnt = sub.groupby(["question_id", dim, "option"], sort=False).size().rename("_n")
+        c = counts[dim].rename(columns={dim: "group"})
+        is_opt = c["option_kind"].eq("option")
+        cnt = c.loc[is_opt, ["question_id", "group", "option", "n"]].rename(columns={"n": "_n"})
+        per_q = c[is_opt].groupby(["question_id", "group"], sort=False)[
+            ["n_first", "rating_sum", "n_rated"]].sum()
+        rated = per_q["n_rated"].to_numpy()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mean = np.where(rated > 0, per_q["rating_sum"].to_numpy() / rated, np.nan)
         per_q = pd.concat([
-            first.groupby(["question_id", dim], sort=False).size().rename("n_answered"),
-            first.groupby(["question_id", dim], sort=False)["rating"].mean()
-            .rename("mean_rating"),
-            noop.groupby(["question_id", dim], sort=False).size().rename("n_no_opinion"),
+            pd.DataFrame({"n_answered": per_q["n_first"], "mean_rating": mean},
+                         index=per_q.index),
+            c[~is_opt].groupby(["question_id", "group"], sort=False)["n"].sum()
+            .rename("n_no_opinion"),
         ], axis=1, join="outer")
-        per_q.index = per_q.index.set_names(["question_id", "group"])
-        cnt.index = cnt.index.set_names(["question_id", "group", "option"])
-        grid = grid.merge(cnt.reset_index(), on=["question_id", "group", "option"], how="left")
+        grid = grid.merge(cnt, on=["question_id", "group", "option"], how="left")
         grid = grid.merge(per_q.reset_index(), on=["question_id", "group"], how="left")
-        for c in ("_n", "n_answered", "n_no_opinion"):
-            grid[c] = grid[c].fillna(0).astype("int64")
+        for col in ("_n", "n_answered", "n_no_opinion"):
+            grid[col] = grid[col].fillna(0).astype("int64")
         grid["n_blank"] = grid["n_group"] - grid["n_answered"] - grid["n_no_opinion"]
         kind = grid["option_kind"].to_numpy()
         grid["n"] = np.select([kind == "no_opinion", kind == "blank"],
@@ -638,6 +686,7 @@ def closed_question_stats(
     group_by: Sequence[str] = _DEFAULT_GROUP_BY,
     min_expected: float = 1.0,
     progress: Callable[[int, int], None] | None = None,
+    group_sums: GroupSums | None = None,
 ) -> pd.DataFrame:
     """Count closed answers by respondent group and test answer × group independence.
 
@@ -662,6 +711,9 @@ def closed_question_stats(
         untested if pooling does not help (see the module docstring). 0 tests the raw table.
     progress : callable(done, total), optional
         Called after each grouping dimension.
+    group_sums : callable, optional
+        How the answers are counted by question × group × option (see :data:`GroupSums`);
+        default: pandas group-bys, here.
 
     Returns
     -------
@@ -699,6 +751,10 @@ def closed_question_stats(
     if progress is not None and not callable(progress):
         raise ParameterError(
             f"The 'progress' parameter must be a callable or None. Got {progress!r} instead.")
+    if group_sums is not None and not callable(group_sums):
+        raise ParameterError(
+            f"The 'group_sums' parameter must be a callable or None. Got {group_sums!r} "
+            "instead.")
 
     qs = _closed_questions(questions)
     use_scope = ("consultation_id" in responses.columns and len(qs) > 0
@@ -735,7 +791,8 @@ def closed_question_stats(
     if campaign_members is not None:
         versions.append(("once", _representatives_only(resp, campaign_members, campaigns)))
     frames = [_stats_one(long, opts, r, dims, min_expected=min_expected, label=label,
-                         progress=progress) for label, r in versions]
+                         progress=progress, sums=group_sums or _group_sums)
+              for label, r in versions]
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     for c in ("chi2", "p_value", "cramers_v", "dof", "n_test", "test_note"):
         if c not in out.columns:

@@ -32,7 +32,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Collection, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,12 +43,19 @@ from ..errors import ParameterError, bounded_list
 
 __all__ = [
     "EU_LANGUAGES",
+    "MapTexts",
     "detect_languages",
     "language_summary",
     "measure_accuracy",
 ]
 
 log = logging.getLogger(__name__)
+
+#: ``map_texts(fn, texts)`` must return ``fn(texts)``; it may call ``fn`` on chunks of ``texts``
+#: elsewhere (``fn`` is picklable and returns one array row or list item per text, whatever the
+#: other texts are) and join the parts in order. The Dask engine passes one that sends the
+#: chunks to its workers.
+MapTexts = Callable[[Callable[[list[str]], Any], list[str]], Any]
 
 #: The 24 official languages of the EU (ISO 639-1).
 EU_LANGUAGES: tuple[str, ...] = (
@@ -88,7 +96,8 @@ _SCREEN_MIN_TEXTS = 20_000  # screen="auto": screen when there are this many dis
 
 
 # -- parameters ----------------------------------------------------------------------------------
-def _check_params(min_chars, languages, mixed_min_share, progress) -> tuple[str, ...]:
+def _check_params(min_chars, languages, mixed_min_share, progress,
+                  map_texts) -> tuple[str, ...]:
     if isinstance(min_chars, bool) or not isinstance(min_chars, (int, np.integer)) \
             or min_chars < 1:
         raise ParameterError(
@@ -101,6 +110,9 @@ def _check_params(min_chars, languages, mixed_min_share, progress) -> tuple[str,
     if progress is not None and not callable(progress):
         raise ParameterError(
             f"The 'progress' parameter must be a callable or None. Got {progress!r} instead.")
+    if map_texts is not None and not callable(map_texts):
+        raise ParameterError(
+            f"The 'map_texts' parameter must be a callable or None. Got {map_texts!r} instead.")
     if isinstance(languages, str) or not isinstance(languages, Collection):
         raise ParameterError(
             "The 'languages' parameter must be a collection of ISO 639-1 codes. "
@@ -335,6 +347,11 @@ def _weighted_sums(groups: np.ndarray, weights: np.ndarray, mat: np.ndarray, n_g
 
 
 # -- the stage -----------------------------------------------------------------------------------
+def _per_text(map_texts: MapTexts | None, fn: Callable[[list[str]], Any], texts: list[str]):
+    """``fn(texts)``, here or through ``map_texts`` (nothing to send when there are no texts)."""
+    return fn(texts) if map_texts is None or not texts else map_texts(fn, texts)
+
+
 def _texts_frame(answers, questions, responses, documents) -> pd.DataFrame:
     schema.require(answers, "answers", ["response_id", "question_id", "value"],
                    stage="detect_languages")
@@ -378,6 +395,7 @@ def detect_languages(
     mixed_min_share: float = 0.2,
     screen: bool | str = "auto",
     progress: Callable[[int, int], None] | None = None,
+    map_texts: MapTexts | None = None,
 ) -> pd.DataFrame:
     """Detect the language of every free-text answer (and every document with text).
 
@@ -396,7 +414,11 @@ def detect_languages(
         are 20,000 distinct texts or more (large consultations, where lingua would dominate the
         run time); ``True`` / ``False``: always / never. See benchmarks/README.md for its
         agreement with lingua.
-    progress : called as ``progress(done, total)`` over the distinct texts scored.
+    progress : called as ``progress(done, total)`` over the distinct texts scored (not
+        called when ``map_texts`` is given).
+    map_texts : how the per-text work (lingua's scores, the mixed-language check) runs over
+        the distinct texts: ``map_texts(fn, texts)`` returns ``fn(texts)`` (see
+        :data:`MapTexts`); default: here, in one call.
 
     Returns
     -------
@@ -410,7 +432,7 @@ def detect_languages(
         ``lingua_confidence`` (the text-only model's top guess: lingua's, or fastText's for a
         screened text) and ``mixed_languages`` (list, when mixed).
     """
-    codes = _check_params(min_chars, languages, mixed_min_share, progress)
+    codes = _check_params(min_chars, languages, mixed_min_share, progress, map_texts)
     if screen not in (True, False, "auto"):
         raise ParameterError("The 'screen' parameter must be True, False or 'auto'. "
                              f"Got {screen!r} instead.")
@@ -440,12 +462,16 @@ def detect_languages(
         log.info("fastText screened %d of %d distinct texts", int(sure.sum()),
                  len(scorable) + int(sure.sum()))
     if len(scorable):
-        conf_u[scorable] = _confidences([uniq_list[i] for i in scorable], codes, lingua_codes,
-                                        progress)
+        conf_u[scorable] = _per_text(
+            map_texts, partial(_confidences, codes=codes, lingua_codes=lingua_codes,
+                               progress=progress if map_texts is None else None),
+            [uniq_list[i] for i in scorable])
     long_u = np.flatnonzero(letters_u >= _MIXED_MIN_LETTERS)
     mixed_u: dict[int, list[str]] = {}
-    for i, langs in zip(long_u, _mixed([norm[first[i]] for i in long_u], codes, lingua_codes,
-                                       mixed_min_share), strict=True):
+    mixed = _per_text(map_texts, partial(_mixed, codes=codes, lingua_codes=lingua_codes,
+                                         min_share=mixed_min_share),
+                      [norm[first[i]] for i in long_u])
+    for i, langs in zip(long_u, mixed, strict=True):
         if len(langs) >= 2:
             mixed_u[int(i)] = langs
     log.info("Scored %d distinct texts (%d rows); %d mixed", len(uniq_list), n, len(mixed_u))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,7 +16,7 @@ distributed = pytest.importorskip("distributed")
 from consultation.engines import dask as engine  # noqa: E402
 
 N_RESPONSES = 160
-STAGES = ["languages", "redaction", "campaigns"]
+STAGES = ["languages", "redaction", "campaigns", "closed_stats"]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,8 @@ def test_same_tables_as_local(tmp_path, tables, client):
                           n_partitions=3, chunk_texts=40)
     written = [n for n in local.tables if n not in tables]
     assert {"languages", "redacted_answers", "redactions", "campaigns",
-            "campaign_members"} <= set(written)
+            "campaign_members", "closed_stats"} <= set(written)
+    assert set(local["closed_stats"]["campaigns"]) == {"all", "once"}
     assert len(local["campaign_members"]) > 0  # the subset keeps a campaign
     assert len(local["redactions"]) > 0
     for name in written:
@@ -68,22 +70,88 @@ def test_same_tables_as_local(tmp_path, tables, client):
     assert info["name"] == "dask" and info["partitions"] == 3 and info["threads"] == 2
 
 
-def test_work_is_sent_to_the_workers(tables, client):
-    """The per-text functions run as worker tasks while the context is active, and the
-    module is restored afterwards."""
+def test_text_mapper_sends_chunks_to_the_workers(client):
+    """The map_texts hook runs the per-text function as one worker task per chunk and joins
+    the parts in order (arrays and lists)."""
+    from functools import partial
+
     from consultation.enrich import campaigns, language
 
-    before = (language._confidences, campaigns.minhash_signatures)
     texts = [f"text number {i} about micro-credentials" for i in range(30)]
-    direct = campaigns.minhash_signatures(texts, num_perm=64)
-    with distributed.get_task_stream(client) as stream, \
-            engine.distributed_texts(client, "campaigns", chunk=4):
-        assert campaigns.minhash_signatures is not before[1]
-        via = campaigns.minhash_signatures(texts, num_perm=64)
-    assert (via == direct).all()
-    calls = [t for t in stream.data if "_call" in str(t["key"])]
+    fn = partial(campaigns.minhash_signatures, num_perm=64)
+    mapper = engine.text_mapper(client, chunk=4)
+    with distributed.get_task_stream(client) as stream:
+        via = mapper(fn, texts)
+    assert (via == fn(texts)).all()
+    calls = [t for t in stream.data if "minhash_signatures" in str(t["key"])]
     assert len(calls) == 8  # ceil(30 / 4) chunks
-    assert (language._confidences, campaigns.minhash_signatures) == before
+    mixed = partial(language._mixed, codes=("de", "en", "fr"), lingua_codes=["de", "en", "fr"],
+                    min_share=0.2)
+    assert mapper(mixed, texts) == mixed(texts)
+    assert engine.text_mapper(client, chunk=100)(fn, texts[:3]).shape == (3, 64)  # here
+
+
+def test_lsh_pairs_as_a_group_by_equal_the_local_ones(client):
+    """Signatures with many shared buckets (copies and near copies) give the same sorted
+    candidate pairs through the shuffle as locally, whatever the partitioning."""
+    from consultation.enrich.campaigns import lsh_candidate_pairs, minhash_signatures
+
+    rng = np.random.default_rng(3)
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]
+    base = [" ".join(rng.choice(words, 40)) for _ in range(30)]
+    texts = [b[:len(b) - int(rng.integers(0, 6))] for b in base for _ in range(5)]
+    sig = minhash_signatures(texts, num_perm=128)
+    local = lsh_candidate_pairs(sig, 11, 11)
+    assert len(local) > len(texts)  # buckets of several texts in several bands
+    for parts in (1, 3, 7):
+        got = engine.lsh_pairs(client, sig, 11, 11, n_partitions=parts)
+        np.testing.assert_array_equal(got, local)
+    assert engine.lsh_pairs(client, sig[:1], 11, 11).shape == (0, 2)
+
+
+def test_campaigns_with_the_hooks_equal_the_local_tables(tables, client):
+    from functools import partial
+
+    from consultation.enrich.campaigns import CampaignDetector
+
+    args = (tables["answers"], tables["questions"], tables["responses"])
+    local = CampaignDetector().fit(*args)
+    with distributed.get_task_stream(client) as stream:
+        dask = CampaignDetector().fit(*args, map_texts=engine.text_mapper(client, chunk=40),
+                                      lsh_pairs=partial(engine.lsh_pairs, client,
+                                                        n_partitions=3))
+    keys = [str(t["key"]) for t in stream.data]
+    assert any("minhash_signatures" in k for k in keys)
+    assert any("shuffle" in k for k in keys)
+    assert len(local.campaigns_) > 0
+    assert dask.stats_["n_candidates"] == local.stats_["n_candidates"] > 0
+    pd.testing.assert_frame_equal(dask.campaigns_, local.campaigns_)
+    pd.testing.assert_frame_equal(dask.members_, local.members_)
+    pd.testing.assert_frame_equal(dask.pairs_, local.pairs_)
+
+
+def test_closed_stats_counted_by_dask_group_bys_equal_the_local_table(tables, client):
+    """The counts run as Dask group-bys over 1, 3 and 7 partitions of the exploded answers;
+    the table is exactly the local one (campaign 'once' rows included)."""
+    from functools import partial
+
+    from consultation.enrich.closed import closed_question_stats
+
+    resp = tables["responses"]
+    members = pd.DataFrame({"response_id": resp["response_id"].iloc[::9].to_numpy(),
+                            "campaign_id": "C001", "similarity": 0.9})
+    args = (tables["answers"], tables["questions"], resp)
+    local = closed_question_stats(*args, campaign_members=members)
+    assert local["n"].sum() > 0 and local["mean_rating"].notna().any()
+    for parts in (1, 3, 7):
+        with distributed.get_task_stream(client) as stream:
+            dask = closed_question_stats(*args, campaign_members=members, group_sums=partial(
+                engine.group_sums, client, n_partitions=parts))
+        keys = [t["key"] for t in stream.data if isinstance(t["key"], tuple)]
+        # per-partition sums on the workers (one per partition), then a tree reduction
+        assert {k[1] for k in keys if k[0].startswith("chunk-")} == set(range(parts))
+        assert any(k[0].startswith("sum-tree") for k in keys)
+        pd.testing.assert_frame_equal(dask, local, check_exact=True)
 
 
 def test_redaction_partitions_keep_the_local_order(tables, client):

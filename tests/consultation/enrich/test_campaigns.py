@@ -9,7 +9,9 @@ from rapidfuzz import fuzz
 from consultation import schema
 from consultation.enrich.campaigns import (
     CampaignDetector,
+    band_keys,
     detect_campaigns,
+    lsh_candidate_pairs,
     minhash_signatures,
     normalise_texts,
 )
@@ -198,6 +200,61 @@ def test_minhash_estimates_jaccard():
         err.append(abs(len(a & b) / len(a | b) - (sig[i] == sig[j]).mean()))
     assert np.mean(err) < 0.03 and np.max(err) < 0.15
     assert (minhash_signatures(texts[:3], seed=0) == minhash_signatures(texts[:3], seed=0)).all()
+
+
+def test_lsh_candidate_pairs_connect_exactly_the_texts_that_share_a_bucket():
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    rng = np.random.default_rng(1)
+    sig = rng.integers(0, 3, size=(60, 8)).astype(np.uint32)  # many shared buckets
+    bands, rows = 4, 2
+    pairs = lsh_candidate_pairs(sig, bands, rows)
+    assert pairs.dtype == np.int64 and (pairs[:, 0] < pairs[:, 1]).all()
+    assert np.array_equal(pairs, np.unique(pairs, axis=0))  # sorted, no repeats
+    share = {(i, j) for i, j in itertools.combinations(range(60), 2)
+             if any((sig[i, b * rows:(b + 1) * rows] == sig[j, b * rows:(b + 1) * rows]).all()
+                    for b in range(bands))}
+    found = set(map(tuple, pairs.tolist()))
+    assert found <= share and len(found) < len(share)  # star and chain, not every pair
+
+    def components(edges):
+        e = np.array(sorted(edges)).reshape(-1, 2)
+        g = sparse.coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(60, 60))
+        return connected_components(g, directed=False)[1]
+
+    # per band, the buckets are connected exactly as by all their pairs
+    for b in range(bands):
+        same_band = {(i, j) for i, j in share
+                     if (sig[i, b * rows:(b + 1) * rows] == sig[j, b * rows:(b + 1) * rows]).all()}
+        one = lsh_candidate_pairs(sig[:, b * rows:(b + 1) * rows], 1, rows)
+        assert np.array_equal(components(map(tuple, one.tolist())), components(same_band))
+    # a key depends on a text's own values only
+    assert np.array_equal(band_keys(sig, 2, rows)[10:20], band_keys(sig[10:20], 2, rows))
+
+
+def test_hooks_carry_the_heavy_steps_and_change_nothing():
+    a, q, r = tables(campaign_rows())
+    calls = []
+
+    def map_texts(fn, texts):  # two chunks, joined in order
+        calls.append(("map", len(texts)))
+        return np.concatenate([fn(texts[:3]), fn(texts[3:])])
+
+    def lsh_pairs(sig, bands, rows):
+        calls.append(("lsh", sig.shape[0]))
+        return lsh_candidate_pairs(sig, bands, rows)
+
+    local = CampaignDetector().fit(a, q, r)
+    hooked = CampaignDetector().fit(a, q, r, map_texts=map_texts, lsh_pairs=lsh_pairs)
+    n_texts = local.stats_["n_texts"]
+    assert calls == [("map", n_texts), ("lsh", n_texts)]
+    pd.testing.assert_frame_equal(hooked.campaigns_, local.campaigns_)
+    pd.testing.assert_frame_equal(hooked.members_, local.members_)
+    camp, _ = detect_campaigns(a, q, r, lsh_pairs=lambda *x: np.empty((0, 2), np.int64))
+    assert len(camp) == 1  # exact copies only: the edited ones needed the LSH pairs
+    with pytest.raises(ParameterError, match="'lsh_pairs' parameter must be a callable"):
+        CampaignDetector().fit(a, q, r, lsh_pairs="dask")
 
 
 def test_normalise_texts():

@@ -320,6 +320,41 @@ def test_parameter_and_schema_errors():
                               campaign_members=pd.DataFrame({"response_id": ["t:0"]}))
 
 
+def test_group_sums_hook_counts_every_grouping():
+    """The counts go through the hook: a hook that sums the partitions of the answers one by
+    one gives the same table; one that miscounts shows up in the output."""
+    _, responses, questions, answers = _single_choice_case()
+    responses = responses.assign(country=["BEL", "FRA"] * (len(responses) // 2)
+                                 + ["BEL"] * (len(responses) % 2))
+    seen = []
+
+    def by_halves(frame, groupings, columns):
+        seen.append([tuple(k) for k in groupings])
+        halves = [frame.iloc[: len(frame) // 2], frame.iloc[len(frame) // 2:]]
+        out = []
+        for keys in groupings:
+            parts = [h.assign(n=1).groupby(keys)[["n", *columns]].sum() for h in halves]
+            out.append(parts[0].add(parts[1], fill_value=0).astype(parts[0].dtypes)
+                       .reset_index())
+        return out
+
+    kw = {"group_by": ("stakeholder_type", "country")}
+    local = closed_question_stats(answers, questions, responses, **kw)
+    hooked = closed_question_stats(answers, questions, responses, group_sums=by_halves, **kw)
+    pd.testing.assert_frame_equal(hooked, local, check_exact=True)
+    assert seen == [[("question_id", d, "option_kind", "option")
+                     for d in ("all", "stakeholder_type", "country")]]
+
+    def double(frame, groupings, columns):
+        return [t.assign(n=2 * t["n"]) for t in by_halves(frame, groupings, columns)]
+
+    doubled = closed_question_stats(answers, questions, responses, group_sums=double, **kw)
+    opt = local["option_kind"].eq("option")
+    assert (doubled.loc[opt, "n"] == 2 * local.loc[opt, "n"]).all()
+    with pytest.raises(ParameterError, match="'group_sums' parameter must be a callable"):
+        closed_question_stats(answers, questions, responses, group_sums="dask", **kw)
+
+
 def test_no_closed_questions_gives_an_empty_typed_table():
     questions = _questions([("q1", "Explain", "free_text", None, False, None)])
     answers = _answers([("e:1", "q1", "Some text", None, np.nan, False)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -151,9 +152,9 @@ def test_identical_texts_scored_once_and_progress_reported(monkeypatch):
     seen = []
     real = lang._confidences
 
-    def spy(texts, *args):
+    def spy(texts, *args, **kwargs):
         seen.append(list(texts))
-        return real(texts, *args)
+        return real(texts, *args, **kwargs)
 
     monkeypatch.setattr(lang, "_confidences", spy)
     rows = [(f"r{i}", "q1", "See attached position paper.") for i in range(50)]
@@ -165,6 +166,27 @@ def test_identical_texts_scored_once_and_progress_reported(monkeypatch):
     assert len(out) == 100 and set(out["language"]) == {"en"}
     assert sorted(seen[0]) == sorted(["See attached position paper.", EN])
     assert calls and calls[-1] == (2, 2)
+
+
+def test_map_texts_hook_runs_the_per_text_work_in_chunks():
+    mixed = EN + " " + EN2 + "\n\n" + FR + " " + FR2
+    rows = [("a", "q1", EN), ("a", "q2", "Ok."), ("b", "q1", "Nein."), ("b", "q2", DE),
+            ("c", "q1", mixed)]
+    args = _tables(rows, {"a": "en", "b": "de", "c": "en"})
+    seen = []
+
+    def map_texts(fn, texts):  # one text per call, joined in order
+        seen.append(len(texts))
+        parts = [fn([t]) for t in texts]
+        return np.concatenate(parts) if isinstance(parts[0], np.ndarray) else \
+            [x for p in parts for x in p]
+
+    out = detect_languages(*args, map_texts=map_texts)
+    pd.testing.assert_frame_equal(out, detect_languages(*args))
+    assert seen == [5, 1]  # lingua's scores of the 5 distinct texts, the one long text's check
+    assert out.set_index("response_id").loc["c", "is_mixed"]
+    with pytest.raises(ParameterError, match="'map_texts' parameter must be a callable"):
+        detect_languages(*args, map_texts=4)
 
 
 def test_deterministic():
