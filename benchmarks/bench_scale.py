@@ -196,8 +196,23 @@ def child(n: int, data: Path, work: Path, with_topics: bool) -> list[dict]:
         p, r = pair_scores(pred, t)
         return {**extra, "precision": round(p, 4), "recall": round(r, 4)}
 
-    work.mkdir(parents=True, exist_ok=True)
-    timed("ingest", ingest)
+    partial = work.parent / f"partial_{n}.jsonl"
+    reuse = os.environ.get("BENCH_REUSE_INGEST") == "1" and (work / "manifest.json").is_file()
+    if reuse:  # --reuse-ingest: the workspace of an earlier run, and its measured ingest row
+        from consultation.workspace import Workspace
+
+        state["ws"] = Workspace.open(work, verify=False)
+        for line in partial.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            if r["stage"] == "ingest":
+                rows.append(r)
+        if not rows:
+            raise SystemExit("--reuse-ingest: no measured ingest row in " + str(partial))
+        partial.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    else:
+        partial.unlink(missing_ok=True)
+        work.mkdir(parents=True, exist_ok=True)
+        timed("ingest", ingest)
     timed("languages", stage("languages"))
     timed("redaction", stage("redaction"))
     timed("campaigns", campaigns_scored)
@@ -377,6 +392,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--campaign-share", type=float, default=0.3)
     ap.add_argument("--topics", action="store_true", help="also time the topics stage")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--reuse-ingest", action="store_true",
+                    help="keep an earlier run's ingested workspace and its measured ingest row "
+                         "(to re-measure the later stages of a long run)")
     ap.add_argument("--lang-sample", type=int, default=2000)
     ap.add_argument("--fuzz-sample", type=int, default=3000)
     ap.add_argument("--child", nargs=3, metavar=("N", "DATA", "WORK"), help=argparse.SUPPRESS)
@@ -396,7 +414,9 @@ def main(argv: list[str] | None = None) -> int:
     for n in a.sizes:
         data = ensure_data(n, a.campaign_share)
         work = DATA / f"ws{n}"
-        if work.exists():
+        if a.reuse_ingest and (work / "manifest.json").is_file():
+            os.environ["BENCH_REUSE_INGEST"] = "1"
+        elif work.exists():
             import shutil
 
             shutil.rmtree(work)
