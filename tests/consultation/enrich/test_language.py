@@ -346,3 +346,43 @@ def test_sample_truth_accuracy():
     m = measure_accuracy(out, truth)
     assert m["n"] > 2000 and m["n_missing"] == 0
     assert m["accuracy"] >= 0.995 and m["accuracy_short"] >= 0.98
+
+
+# -- fastText screen (large consultations) ----------------------------------------------
+def test_screen_decides_long_confident_texts_like_lingua(monkeypatch):
+    """On the sample every screened decision is lingua's, and 'auto' screens only large
+    inputs; the truth's accuracy does not change."""
+    if not (SAMPLE / "contributions.csv").exists():
+        pytest.skip("synthetic sample not generated")
+    t = ingest([SAMPLE]).tables
+    args = (t["answers"], t["questions"], t["responses"])
+    plain = detect_languages(*args, screen=False)
+    auto = detect_languages(*args)  # 2,400 distinct texts: under the 'auto' threshold
+    pd.testing.assert_frame_equal(auto, plain)
+    calls = []
+    real = lang._confidences
+
+    def counting(texts, *a, **k):
+        calls.append(len(texts))
+        return real(texts, *a, **k)
+
+    monkeypatch.setattr(lang, "_confidences", counting)
+    screened = detect_languages(*args, screen=True)
+    is_ft = screened["method"].eq("fasttext")
+    assert is_ft.mean() > 0.4  # most long texts skip lingua …
+    assert sum(calls) < 0.6 * plain["language"].notna().sum()
+    assert (screened["n_chars"][is_ft] >= 100).all()
+    assert (screened.loc[is_ft, "language"] == plain.loc[is_ft, "language"]).all()
+    same = (screened["language"].astype(str) == plain["language"].astype(str)).mean()
+    assert same >= 0.999
+    tr = pd.read_csv(SAMPLE / "truth" / "languages.csv")
+    qs = t["questions"].dropna(subset=["source_column"])
+    qmap = dict(zip(qs["source_column"].astype(int), qs["question_id"], strict=True))
+    truth = pd.DataFrame({"response_id": "eusurvey:" + tr["reference"],
+                          "question_id": tr["column"].map(qmap), "language": tr["language"]})
+    acc, acc_plain = measure_accuracy(screened, truth), measure_accuracy(plain, truth)
+    assert acc["n"] > 1000 and acc["accuracy"] >= acc_plain["accuracy"] - 0.001
+    monkeypatch.setattr(lang, "_SCREEN_MIN_TEXTS", 100)  # 'auto' on a large input screens
+    assert detect_languages(*args)["method"].eq("fasttext").sum() == is_ft.sum()
+    with pytest.raises(ParameterError, match="'screen'"):
+        detect_languages(*args, screen="yes")
