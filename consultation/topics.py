@@ -825,8 +825,7 @@ class TopicModeller:
     def get_params(self) -> dict[str, Any]:
         keys = ("backend", "reduction", "clustering", "n_topics", "min_topic_size", "seed",
                 "max_fit_docs", "min_stratum_docs", "n_components", "pca_components",
-                "umap_components",
-                "umap_neighbors", "n_init", "keyword_relevance", "top_n_words",
+                "umap_components", "umap_neighbors", "n_init", "keyword_relevance", "top_n_words",
                 "keyword_min_df", "center_languages", "concepts", "guided", "concept_weight",
                 "reduce_outliers", "outlier_threshold")
         out = {k: getattr(self, k) for k in keys}
@@ -996,7 +995,6 @@ class TopicModeller:
                                 minimum=self.min_stratum_docs)
         else:
             fit_u = np.arange(n_u)
-        self._n_distinct = n_u
         self._strata_table(keys, fit_u)
         n_langs = len({x for x in u_langs if x})
         self._use_concepts = bool(self._codebook is not None and (
@@ -1015,7 +1013,7 @@ class TopicModeller:
         emb = self._embed(f_texts, feats, f_langs, f_emb_in, fit=True)
         emb = self._center(emb, f_langs, fit=True)
         Z = self._reduce(emb, fit=True)
-        labels, seeds = self._cluster(Z, hits)
+        labels, seeds = self._cluster(Z, hits, n_u)
         # topic order: by size (desc), ties by first member
         labels = self._renumber(labels, seeds)
         self._fit_keywords(toks, labels)
@@ -1047,7 +1045,10 @@ class TopicModeller:
                  self.quality_["diversity"], self.quality_["seconds"])
         return self
 
-    def _cluster(self, Z: np.ndarray, hits) -> tuple[np.ndarray, dict[int, str]]:
+    def _cluster(self, Z: np.ndarray, hits, n_distinct: int
+                 ) -> tuple[np.ndarray, dict[int, str]]:
+        """Cluster the fitted texts ``Z``; ``n_distinct``: distinct texts of the corpus
+        (for the automatic k)."""
         n = len(Z)
         seeds: dict[int, str] = {}
         if self.clustering == "hdbscan":
@@ -1062,7 +1063,7 @@ class TopicModeller:
         from sklearn.cluster import KMeans
 
         k = self.n_topics if self.n_topics != "auto" else _auto_k(
-            self._n_distinct, self.min_topic_size, n)
+            n_distinct, self.min_topic_size, n)
         k = int(max(1, min(k, n)))
         use_seeds = self._codebook is not None and (self.guided is True or self.guided == "auto")
         init: Any = "k-means++"
