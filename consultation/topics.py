@@ -726,9 +726,13 @@ def concept_hits(texts: Sequence[str], langs: Sequence[str | None], codebook: Co
     return out
 
 
-def _auto_k(n_docs: int, min_topic_size: int) -> int:
+def _auto_k(n_docs: int, min_topic_size: int, n_fit: int | None = None) -> int:
+    """k = √``n_docs`` / 4 in [2, 30], at most ``n_fit // min_topic_size`` (``n_docs``: the
+    distinct texts of the whole corpus, so that fitting on a sample does not change k;
+    ``n_fit``: those fitted, default ``n_docs``)."""
+    n_fit = n_docs if n_fit is None else n_fit
     k = round(math.sqrt(n_docs) / 4)
-    return max(2, min(k, 30, max(2, n_docs // max(min_topic_size, 1))))
+    return max(2, min(k, 30, max(2, n_fit // max(min_topic_size, 1))))
 
 
 class TopicModeller:
@@ -746,8 +750,13 @@ class TopicModeller:
     seed : random seed (same data + same seed = same topics).
     codebook : a :class:`~consultation.coding.Codebook` (or path): adds cross-lingual concept
         tokens and seeds k-means with the codes' answers (guided topics).
-    max_fit_docs : at most this many distinct texts are used for fitting (a sample stratified
-        by language); the rest is assigned with :meth:`transform`.
+    max_fit_docs : at most this many distinct texts are used for fitting; the rest is
+        assigned with :meth:`transform`. The sample is stratified by language, and by the
+        ``strata`` given to :meth:`fit` (e.g. stakeholder type) × language: proportional to
+        the distinct texts of each stratum, but at least ``min_stratum_docs`` (or all its
+        texts) from each, so that small groups do not vanish from the topics.
+    min_stratum_docs : smallest sample of a stratum (lowered to ``max_fit_docs // strata``
+        when there are many strata).
     n_components : dimensions of the TF-IDF → SVD embedding; ``pca_components`` of PCA;
         ``umap_components`` / ``umap_neighbors`` of UMAP.
     keyword_relevance : λ of the keyword ranking (1 = c-TF-IDF; lower favours words specific to
@@ -769,6 +778,9 @@ class TopicModeller:
     labels_ : topic of every input text (-1 outlier or unmodellable).
     similarity_ : cosine of every text to its topic centre.
     in_fit_ : whether a text's distinct form was in the fitting sample.
+    strata_ : DataFrame, one row per sampling stratum: stratum (the ``strata`` value, None
+        when not given or unknown), language, n_distinct (distinct texts), n_fit (of them in
+        the fitting sample).
     reassigned_ : outliers reassigned to a topic.
     quality_ : dict with npmi, diversity, outlier_share, n_topics, n_docs, n_fit,
         language_purity, language_nmi, seconds.
@@ -778,7 +790,8 @@ class TopicModeller:
     def __init__(self, *, backend: Any = "tfidf_svd", reduction: str = "none",
                  clustering: str = "kmeans", n_topics: int | str = "auto",
                  min_topic_size: int = 5, seed: int = 0, codebook: Any = None,
-                 max_fit_docs: int = 50_000, n_components: int = 50, pca_components: int = 10,
+                 max_fit_docs: int = 50_000, min_stratum_docs: int = 20,
+                 n_components: int = 50, pca_components: int = 10,
                  umap_components: int = 5, umap_neighbors: int = 15, n_init: int = 3,
                  keyword_relevance: float = 0.6, top_n_words: int = 25, keyword_min_df: int = 2,
                  center_languages: bool | str = "auto", concepts: bool | str = "auto",
@@ -792,6 +805,7 @@ class TopicModeller:
         self.seed = seed
         self.codebook = codebook
         self.max_fit_docs = max_fit_docs
+        self.min_stratum_docs = min_stratum_docs
         self.n_components = n_components
         self.pca_components = pca_components
         self.umap_components = umap_components
@@ -810,8 +824,8 @@ class TopicModeller:
     # -- parameters --------------------------------------------------------------------------
     def get_params(self) -> dict[str, Any]:
         keys = ("backend", "reduction", "clustering", "n_topics", "min_topic_size", "seed",
-                "max_fit_docs", "n_components", "pca_components", "umap_components",
-                "umap_neighbors", "n_init", "keyword_relevance", "top_n_words",
+                "max_fit_docs", "min_stratum_docs", "n_components", "pca_components",
+                "umap_components", "umap_neighbors", "n_init", "keyword_relevance", "top_n_words",
                 "keyword_min_df", "center_languages", "concepts", "guided", "concept_weight",
                 "reduce_outliers", "outlier_threshold")
         out = {k: getattr(self, k) for k in keys}
@@ -833,6 +847,7 @@ class TopicModeller:
                                  f"'auto'. Got {self.n_topics!r} instead")
         _check_int("min_topic_size", self.min_topic_size, 2)
         _check_int("max_fit_docs", self.max_fit_docs, 10)
+        _check_int("min_stratum_docs", self.min_stratum_docs, 1)
         _check_int("pca_components", self.pca_components, 2, 1000)
         _check_int("umap_components", self.umap_components, 2, 100)
         _check_int("umap_neighbors", self.umap_neighbors, 2, 1000)
@@ -926,10 +941,40 @@ class TopicModeller:
             return self.reducer_.fit_transform(emb)
         return self.reducer_.transform(emb)
 
+    def _check_strata(self, strata, n: int) -> list[str | None] | None:
+        if strata is None:
+            return None
+        if isinstance(strata, (str, bytes)) or not hasattr(strata, "__len__"):
+            raise ParameterError("The 'strata' parameter must be a sequence with one group per "
+                                 f"text. Got {type(strata).__name__} instead")
+        if len(strata) != n:
+            raise ParameterError(f"The 'strata' parameter must have one group per text ({n}). "
+                                 f"Got {len(strata)} instead")
+        return [str(x) if isinstance(x, str) and x else None for x in strata]
+
+    def _strata_table(self, keys: np.ndarray, fit_u: np.ndarray) -> None:
+        in_fit = np.zeros(len(keys), dtype=bool)
+        in_fit[fit_u] = True
+        d = pd.DataFrame({"key": keys, "in_fit": in_fit}).groupby("key", sort=True)[
+            "in_fit"].agg(["size", "sum"])
+        parts = [k.split("\x1f") for k in d.index]
+        self.strata_ = pd.DataFrame({
+            "stratum": [p[0] or None for p in parts],
+            "language": [None if p[1] == "?" else p[1] for p in parts],
+            "n_distinct": d["size"].to_numpy(dtype=np.int64),
+            "n_fit": d["sum"].to_numpy(dtype=np.int64)})
+
     # -- fit ---------------------------------------------------------------------------------
     def fit(self, texts: Sequence[str], langs: Sequence[str | None] | str | None = None,
-            embeddings: np.ndarray | None = None) -> TopicModeller:
-        """Fit on ``texts`` (each with its language); see the class attributes."""
+            embeddings: np.ndarray | None = None,
+            strata: Sequence[str | None] | None = None) -> TopicModeller:
+        """Fit on ``texts`` (each with its language); see the class attributes.
+
+        ``strata``: a group per text (e.g. the respondent's stakeholder type; None = unknown)
+        by which, with the language, the fitting sample is stratified when there are more
+        than ``max_fit_docs`` distinct texts. A distinct text belongs to the stratum most of
+        its copies have (ties: the first copy's).
+        """
         t0 = time.perf_counter()
         self._validate()
         texts, langs = self._prepare(texts, langs)
@@ -941,12 +986,16 @@ class TopicModeller:
         u_texts = [texts[i] for i in first]
         u_langs = [langs[i] for i in first]
         n_u = len(first)
-        rng = np.random.default_rng(self.seed)
+        u_strata = _distinct_strata(self._check_strata(strata, n), inverse, len(first))
+        keys = np.array([f"{s or ''}\x1f{lg or '?'}" for s, lg in zip(u_strata, u_langs,
+                                                                       strict=True)],
+                        dtype=object)
         if n_u > self.max_fit_docs:
-            fit_u = _stratified(np.array([x or "?" for x in u_langs], dtype=object),
-                                self.max_fit_docs, rng)
+            fit_u = _stratified(keys, self.max_fit_docs, np.random.default_rng(self.seed),
+                                minimum=self.min_stratum_docs)
         else:
             fit_u = np.arange(n_u)
+        self._strata_table(keys, fit_u)
         n_langs = len({x for x in u_langs if x})
         self._use_concepts = bool(self._codebook is not None and (
             self.concepts is True or (self.concepts == "auto")))
@@ -964,7 +1013,7 @@ class TopicModeller:
         emb = self._embed(f_texts, feats, f_langs, f_emb_in, fit=True)
         emb = self._center(emb, f_langs, fit=True)
         Z = self._reduce(emb, fit=True)
-        labels, seeds = self._cluster(Z, hits)
+        labels, seeds = self._cluster(Z, hits, n_u)
         # topic order: by size (desc), ties by first member
         labels = self._renumber(labels, seeds)
         self._fit_keywords(toks, labels)
@@ -996,7 +1045,10 @@ class TopicModeller:
                  self.quality_["diversity"], self.quality_["seconds"])
         return self
 
-    def _cluster(self, Z: np.ndarray, hits) -> tuple[np.ndarray, dict[int, str]]:
+    def _cluster(self, Z: np.ndarray, hits, n_distinct: int
+                 ) -> tuple[np.ndarray, dict[int, str]]:
+        """Cluster the fitted texts ``Z``; ``n_distinct``: distinct texts of the corpus
+        (for the automatic k)."""
         n = len(Z)
         seeds: dict[int, str] = {}
         if self.clustering == "hdbscan":
@@ -1010,7 +1062,8 @@ class TopicModeller:
             return labels, seeds
         from sklearn.cluster import KMeans
 
-        k = self.n_topics if self.n_topics != "auto" else _auto_k(n, self.min_topic_size)
+        k = self.n_topics if self.n_topics != "auto" else _auto_k(
+            n_distinct, self.min_topic_size, n)
         k = int(max(1, min(k, n)))
         use_seeds = self._codebook is not None and (self.guided is True or self.guided == "auto")
         init: Any = "k-means++"
@@ -1242,19 +1295,67 @@ class TopicModeller:
                              "Representation": [list(k[:10]) for k in t["keywords"]]})
 
 
-def _stratified(groups: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
-    """``n`` positions sampled proportionally from each group (sorted)."""
-    sizes = pd.Series(groups).value_counts().sort_index()
-    alloc = np.floor(sizes / sizes.sum() * n).astype(int)
-    rest = n - int(alloc.sum())
-    frac = (sizes / sizes.sum() * n - alloc).sort_values(ascending=False, kind="stable")
-    for g in frac.index[:rest]:
-        alloc[g] += 1
+def _distinct_strata(strata: list[str | None] | None, inverse: np.ndarray, n_u: int
+                     ) -> list[str | None]:
+    """The stratum of each distinct text: the one most of its copies have (ties: the first
+    copy's); all None without strata."""
+    if strata is None:
+        return [None] * n_u
+    d = pd.DataFrame({"u": inverse, "s": [s or "" for s in strata],
+                      "pos": np.arange(len(inverse))})
+    c = d.groupby(["u", "s"], sort=False)["pos"].agg(["size", "min"]).reset_index()
+    c = c.sort_values(["u", "size", "min"], ascending=[True, False, True], kind="mergesort")
+    c = c.drop_duplicates("u")
+    out: list[str | None] = [None] * n_u
+    for u, s in zip(c["u"].to_numpy(), c["s"], strict=True):
+        out[int(u)] = s or None
+    return out
+
+
+def _allocate(sizes: np.ndarray, n: int, *, minimum: int = 1) -> np.ndarray:
+    """Sample size of each stratum: ``n`` in total, proportional to ``sizes`` (largest
+    remainder, ties to the first stratum), but at least ``min(size, minimum)`` from each, the
+    minimum lowered to ``n // strata`` when it would not fit (so every stratum is represented
+    while ``n`` ≥ strata). Strata that reach their minimum are fixed there and the rest is
+    shared proportionally by the others; never more than a stratum holds."""
+    sizes = np.asarray(sizes, dtype=np.int64)
+    if n >= int(sizes.sum()):
+        return sizes.copy()
+    floor = np.minimum(sizes, min(minimum, n // max(len(sizes), 1)))
+    alloc = np.zeros(len(sizes), dtype=np.int64)
+    fixed = np.zeros(len(sizes), dtype=bool)
+    while True:
+        free = ~fixed
+        budget = n - int(alloc[fixed].sum())
+        share = np.where(free, np.minimum(sizes, budget * sizes / max(int(sizes[free].sum()),
+                                                                      1)), 0.0)
+        low = free & (share < floor)
+        if not low.any():
+            break
+        alloc[low] = floor[low]
+        fixed |= low
+    base = np.floor(share).astype(np.int64)
+    frac = np.where(free, share - base, -1.0)
+    rest = budget - int(base[free].sum())
+    base[np.argsort(-frac, kind="stable")[:rest]] += 1
+    alloc[free] = base[free]
+    return alloc
+
+
+def _stratified(groups: np.ndarray, n: int, rng: np.random.Generator, *,
+                minimum: int = 1) -> np.ndarray:
+    """``n`` positions sampled from the strata of ``groups`` (sizes from :func:`_allocate`,
+    strata in sorted order, seeded), sorted."""
+    keys, codes = np.unique(groups, return_inverse=True)
+    sizes = np.bincount(codes, minlength=len(keys))
+    alloc = _allocate(sizes, n, minimum=minimum)
+    order = np.argsort(codes, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(sizes)])
     out = []
-    for g, k in alloc.items():
-        idx = np.flatnonzero(groups == g)
-        out.extend(idx[np.sort(rng.permutation(len(idx))[:min(k, len(idx))])])
-    return np.array(sorted(out), dtype=np.int64)
+    for g, k in enumerate(alloc):
+        idx = order[starts[g]:starts[g + 1]]
+        out.append(idx[np.sort(rng.permutation(len(idx))[:k])])
+    return np.sort(np.concatenate(out)).astype(np.int64)
 
 
 def _extend_centres(Z: np.ndarray, centres: np.ndarray, k: int, seed: int) -> np.ndarray:
@@ -1319,6 +1420,7 @@ def fit_topics(
     min_answers: int = 20,
     min_tokens: int = 3,
     group_by: Sequence[str] = ("stakeholder_type",),
+    stratify_by: str | None = "stakeholder_type",
     return_models: bool = False,
     progress: Callable[[int, int], None] | None = None,
     **model_params: Any,
@@ -1342,6 +1444,9 @@ def fit_topics(
     min_tokens : answers with fewer lemma tokens (after stop words) are not modelled
         (``topic_id = -1``).
     group_by : responses columns to tabulate topics by.
+    stratify_by : responses column whose groups (× language) stratify the fitting sample when
+        a model has more than ``max_fit_docs`` distinct texts (see :class:`TopicModeller`);
+        None = by language only.
     return_models : also return the fitted models, keyed by model_id.
     **model_params : passed to :class:`TopicModeller`.
 
@@ -1358,7 +1463,9 @@ def fit_topics(
     min_tokens = _check_int("min_tokens", min_tokens, 0)
     if isinstance(group_by, str):
         group_by = (group_by,)
-    schema.require(responses, "responses", ["response_id", *group_by], stage="topics")
+    cols = ["response_id", *group_by] + ([stratify_by] if stratify_by is not None
+                                         and stratify_by not in group_by else [])
+    schema.require(responses, "responses", cols, stage="topics")
     cb = _codebook_arg(codebook) if codebook is not None else None
     TopicModeller(seed=seed, **model_params)._validate()  # fail fast on bad parameters
     ft = free_text_answers(answers, questions)
@@ -1390,6 +1497,13 @@ def fit_topics(
         copies = set(cm["response_id"].astype(str)) - set(
             cm.drop_duplicates("campaign_id")["response_id"].astype(str))
     ft["fit_ok"] = ft["substantive"] & ~ft["response_id"].isin(copies)
+    ft["stratum"] = None
+    if stratify_by is not None:
+        r = responses.drop_duplicates("response_id")
+        grp = dict(zip(r["response_id"].astype(str), r[stratify_by].astype(object),
+                       strict=True))
+        ft["stratum"] = [g if isinstance(g, str) and g else None
+                         for g in ft["response_id"].map(grp)]
 
     scopes: list[tuple[str, pd.Series]] = []
     if per in ("question", "both"):
@@ -1409,7 +1523,8 @@ def fit_topics(
         sub = ft[mask]
         fit_rows = sub[sub["fit_ok"]]
         model = TopicModeller(seed=seed, codebook=cb, **model_params)
-        model.fit(fit_rows["text"].tolist(), fit_rows["language"].tolist())
+        model.fit(fit_rows["text"].tolist(), fit_rows["language"].tolist(),
+                  strata=fit_rows["stratum"].tolist())
         models[model_id] = model
         lab = pd.Series(OUTLIER, index=sub.index, dtype=np.int64)
         sim = pd.Series(np.nan, index=sub.index)
