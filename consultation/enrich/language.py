@@ -93,6 +93,7 @@ _MAX_SCAN = 24_000         # characters of a long text read at all (evenly space
 _SCREEN_LETTERS = 100      # screening: texts with at least this many letters …
 _SCREEN_PROB = 0.9         # … that fastText places with at least this probability skip lingua
 _SCREEN_MIN_TEXTS = 20_000  # screen="auto": screen when there are this many distinct texts
+_ROW_CHUNK = 250_000       # rows whose posterior is computed at a time
 
 
 # -- parameters ----------------------------------------------------------------------------------
@@ -337,13 +338,17 @@ def _mixed(texts: list[str], codes: tuple[str, ...], lingua_codes: list[str],
     return out
 
 
-def _weighted_sums(groups: np.ndarray, weights: np.ndarray, mat: np.ndarray, n_groups: int):
-    """Per group: the weighted sum of ``mat``'s rows and the sum of weights."""
-    wm = mat * weights[:, None]
-    sums = np.stack([np.bincount(groups, weights=wm[:, j], minlength=n_groups)
-                     for j in range(mat.shape[1])], axis=1).astype(mat.dtype)
+def _weighted_sums(groups: np.ndarray, weights: np.ndarray, mat: np.ndarray, n_groups: int,
+                   rows: np.ndarray | None = None):
+    """Per group: the weighted sum of ``mat``'s rows (``mat[rows]`` when given: rows that
+    share a distinct text share its row of ``mat``) and the sum of weights; one column at a
+    time, so no copy of the whole matrix is made."""
+    sums = np.zeros((n_groups, mat.shape[1]), dtype=mat.dtype)
+    for j in range(mat.shape[1]):
+        column = mat[:, j] if rows is None else mat[rows, j]
+        sums[:, j] = np.bincount(groups, weights=column * weights, minlength=n_groups)
     tot = np.bincount(groups, weights=weights, minlength=n_groups).astype(weights.dtype)
-    return sums.reshape(n_groups, mat.shape[1]), tot
+    return sums, tot
 
 
 # -- the stage -----------------------------------------------------------------------------------
@@ -441,11 +446,14 @@ def detect_languages(
     n = len(rows)
     log.info("Detecting languages of %d texts", n)
 
-    # -- distinct texts, scored once
-    norm = [_normalise(t) for t in rows["text"].tolist()]
+    # -- distinct texts, scored once (identical answers are normalised once too)
+    raw_codes, raw_uniq = pd.factorize(rows["text"].astype(object), use_na_sentinel=False)
+    norm = [_normalise(t) for t in raw_uniq.tolist()]
     det_text = [_detection_text(t) for t in norm]
     uniq, first, inverse = np.unique(np.asarray(det_text, dtype=object), return_index=True,
                                      return_inverse=True)
+    inverse = inverse.reshape(-1)[raw_codes]  # distinct text of every row
+    del det_text
     uniq_list = [str(u) for u in uniq]
     letters_u = np.array([_n_letters(u) for u in uniq_list], dtype=np.int64)
     scorable = np.flatnonzero(letters_u > 0)
@@ -476,22 +484,20 @@ def detect_languages(
             mixed_u[int(i)] = langs
     log.info("Scored %d distinct texts (%d rows); %d mixed", len(uniq_list), n, len(mixed_u))
 
-    conf = conf_u[inverse]
+    # -- context: respondent profile (leave-one-out) and corpus profile; rows are processed
+    # in chunks so that memory stays bounded by the distinct texts, not by the rows
     letters = letters_u[inverse]
-    has_signal = conf.sum(axis=1) > 0
-
-    # -- context: respondent profile (leave-one-out) and corpus profile
+    has_signal_u = conf_u.sum(axis=1) > 0
+    has_signal = has_signal_u[inverse]
     w = np.minimum(letters, _PROFILE_CAP).astype(np.float32) * has_signal
     resp_codes, resp_idx = np.unique(rows["response_id"].to_numpy(dtype=object),
                                      return_inverse=True)
-    sums, tot = _weighted_sums(resp_idx, w, conf, len(resp_codes))
-    own = conf * w[:, None]
-    other_sum = sums[resp_idx] - own
-    other_tot = tot[resp_idx] - w
-    with np.errstate(invalid="ignore", divide="ignore"):
-        resp_prof = np.where(other_tot[:, None] > 1e-9, other_sum / other_tot[:, None], 0.0)
-    has_other = other_tot > 1e-9
-    corpus = (conf * w[:, None]).sum(axis=0)
+    resp_idx = resp_idx.reshape(-1)
+    sums, tot = _weighted_sums(resp_idx, w, conf_u, len(resp_codes), rows=inverse)
+    corpus = np.zeros(len(codes), dtype=np.float32)  # summed row after row, chunk by chunk
+    for lo in range(0, n, _ROW_CHUNK):
+        sl = slice(lo, lo + _ROW_CHUNK)
+        corpus = np.vstack([corpus[None, :], conf_u[inverse[sl]] * w[sl, None]]).sum(axis=0)
     corpus = (corpus / corpus.sum() if corpus.sum() > 0
               else np.full(len(codes), 1 / len(codes), dtype=np.float32))
 
@@ -500,41 +506,61 @@ def detect_languages(
     decl_idx = np.array([col.get(d, -1) if isinstance(d, str) else -1 for d in declared],
                         dtype=np.int64)
     has_decl = decl_idx >= 0
-
-    prior = np.repeat((_W_CORPUS * corpus + _W_UNIFORM / len(codes))[None, :].astype(np.float32),
-                      n, axis=0)
-    prior[has_decl, decl_idx[has_decl]] += _W_DECLARED
-    prior += _W_RESPONDENT * resp_prof * has_other[:, None]
-    prior /= prior.sum(axis=1, keepdims=True)
-    post = conf * prior
-    post_tot = post.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        post = np.where(post_tot[:, None] > 0, post / post_tot[:, None], 0.0)
-
-    lingua_best = conf.argmax(axis=1)
-    lingua_conf = conf.max(axis=1)
-    post_best = post.argmax(axis=1)
-    is_short = letters < min_chars
-    # a long text with a confident lingua decision is lingua's to make
-    contextual = is_short | (lingua_conf < _LOW_CONFIDENCE)
-    best = np.where(contextual, post_best, lingua_best)
-    confidence = np.where(contextual, post.max(axis=1), lingua_conf).astype(np.float64)
-
+    base_prior = (_W_CORPUS * corpus + _W_UNIFORM / len(codes))[None, :].astype(np.float32)
     code_arr = np.array(codes, dtype=object)
-    language = code_arr[best].astype(object)
-    method = np.where(contextual, "context",
-                      np.where(screened_u[inverse], "fasttext", "lingua")).astype(object)
-    # lingua saw letters but no language it knows: fall back on the declared language
-    fallback = (letters > 0) & ~has_signal
-    language[fallback] = np.where(has_decl[fallback], declared[fallback], None)
-    method[fallback] = np.where(has_decl[fallback], "declared", "none")
-    # … with the prior's weight on it as the confidence
-    decl_prior = prior[np.arange(n), np.maximum(decl_idx, 0)]
-    confidence[fallback] = np.where(has_decl[fallback], decl_prior[fallback], np.nan)
-    none = letters == 0
-    language[none] = None
-    method[none] = "none"
-    confidence[none] = np.nan
+    language = np.empty(n, dtype=object)
+    method = np.empty(n, dtype=object)
+    confidence = np.empty(n, dtype=np.float64)
+    contextual = np.empty(n, dtype=bool)
+    lingua_best = np.empty(n, dtype=np.int64)
+    lingua_conf = np.empty(n, dtype=np.float32)
+    is_screened = screened_u[inverse]
+    for lo in range(0, n, _ROW_CHUNK):
+        sl = slice(lo, min(lo + _ROW_CHUNK, n))
+        conf = conf_u[inverse[sl]]
+        wk, rk = w[sl], resp_idx[sl]
+        own = conf * wk[:, None]
+        other_sum = sums[rk] - own
+        other_tot = tot[rk] - wk
+        with np.errstate(invalid="ignore", divide="ignore"):
+            resp_prof = np.where(other_tot[:, None] > 1e-9, other_sum / other_tot[:, None],
+                                 0.0)
+        has_other = other_tot > 1e-9
+        m = len(conf)
+        prior = np.repeat(base_prior, m, axis=0)
+        dk, hk = decl_idx[sl], has_decl[sl]
+        prior[hk, dk[hk]] += _W_DECLARED
+        prior += _W_RESPONDENT * resp_prof * has_other[:, None]
+        prior /= prior.sum(axis=1, keepdims=True)
+        post = conf * prior
+        post_tot = post.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            post = np.where(post_tot[:, None] > 0, post / post_tot[:, None], 0.0)
+
+        lb = conf.argmax(axis=1)
+        lc = conf.max(axis=1)
+        lk = letters[sl]
+        is_short = lk < min_chars
+        # a long text with a confident lingua decision is lingua's to make
+        ctx = is_short | (lc < _LOW_CONFIDENCE)
+        best = np.where(ctx, post.argmax(axis=1), lb)
+        conf_k = np.where(ctx, post.max(axis=1), lc).astype(np.float64)
+        lang_k = code_arr[best].astype(object)
+        meth_k = np.where(ctx, "context",
+                          np.where(is_screened[sl], "fasttext", "lingua")).astype(object)
+        # lingua saw letters but no language it knows: fall back on the declared language
+        fallback = (lk > 0) & ~has_signal[sl]
+        lang_k[fallback] = np.where(hk[fallback], declared[sl][fallback], None)
+        meth_k[fallback] = np.where(hk[fallback], "declared", "none")
+        # … with the prior's weight on it as the confidence
+        decl_prior = prior[np.arange(m), np.maximum(dk, 0)]
+        conf_k[fallback] = np.where(hk[fallback], decl_prior[fallback], np.nan)
+        none = lk == 0
+        lang_k[none] = None
+        meth_k[none] = "none"
+        conf_k[none] = np.nan
+        language[sl], method[sl], confidence[sl] = lang_k, meth_k, conf_k
+        contextual[sl], lingua_best[sl], lingua_conf[sl] = ctx, lb, lc
 
     mixed_lists = [mixed_u.get(int(u)) for u in inverse]
     is_mixed = np.array([m is not None for m in mixed_lists], dtype=bool)

@@ -386,3 +386,15 @@ def test_screen_decides_long_confident_texts_like_lingua(monkeypatch):
     assert detect_languages(*args)["method"].eq("fasttext").sum() == is_ft.sum()
     with pytest.raises(ParameterError, match="'screen'"):
         detect_languages(*args, screen="yes")
+
+
+def test_rows_in_chunks_give_identical_results(monkeypatch):
+    """The posterior is computed a chunk of rows at a time (memory bounded at a million
+    answers): any chunk size gives the same table, bit for bit."""
+    if not (SAMPLE / "contributions.csv").exists():
+        pytest.skip("synthetic sample not generated")
+    t = ingest([SAMPLE]).tables
+    args = (t["answers"], t["questions"], t["responses"])
+    whole = detect_languages(*args)
+    monkeypatch.setattr(lang, "_ROW_CHUNK", 7)
+    pd.testing.assert_frame_equal(detect_languages(*args), whole, check_exact=True)
