@@ -479,6 +479,7 @@ _STREET_NAME_WORD = (rf"(?:[{_UP}][{_L}'’.-]*|(?:de|del|della|da|do|dos|das|di
                      rf"les|l['’]|d['’]|degli|delle|van|von|der|den|het|dei|y|e|i)(?![{_L}]))")
 _STREET_NAME = rf"{_STREET_NAME_WORD}(?:[ \t]*{_STREET_NAME_WORD}){{0,4}}"
 # "12 Baker Street", "221B Baker St.", "10 rue de la Paix" (a digit first: a fast scan)
+_ANY_DIGIT_RE = re.compile(r"\d")
 _ADDRESS_NUMBER_FIRST_RE = re.compile(
     rf"{_WORD_START}{_HOUSE},?[ \t]+(?:(?:[{_UP}][{_L}'’-]+[ \t]+){{1,3}}(?:{_STREET_AFTER})"
     rf"{_NOT_LETTER}|(?i:{_alt(_STREET_WORDS + _STREET_WORDS_CAP)})[ \t]+{_STREET_NAME})")
@@ -1023,7 +1024,7 @@ class Redactor:
 
     def _addresses(self, text: str, scanned: list[Span]) -> list[Span]:
         """Street addresses, extended over a following postcode and city; postcode lines."""
-        if not any(c.isdigit() for c in text):
+        if not _ANY_DIGIT_RE.search(text):
             return []
         found = [(s.start, s.end) for s in scanned]
         for x in _ADDRESS_NUMBER_FIRST_RE.finditer(text):
@@ -1408,21 +1409,21 @@ def redact_answers(
     log.info("redaction: %d texts (%d distinct), policy %s", len(items), total, policy)
 
     red_rows, span_rows = [], []
+    rids, qids, texts = (items[c].tolist() for c in ("response_id", "question_id", "text"))
+    pubs = publication.tolist()
     for i in range(len(items)):
-        text = items.at[i, "text"]
+        text, rid, qid = texts[i], rids[i], qids[i]
         spans = list(found[keys[i]])
         if own[i]:
             spans += _find_names(text, _names_regex(own[i]), "own_name")
         spans = merge_spans(redactor._finalise(text, spans))
-        pub = publication.iat[i]
+        pub = pubs[i]
         applied = [_applies(policy, pub, s) for s in spans]
         kept = [s for s, a in zip(spans, applied, strict=True) if a]
-        red_rows.append((items.at[i, "response_id"], items.at[i, "question_id"],
-                         apply_spans(text, kept), len(kept), sorted({s.type for s in kept}),
-                         pub))
+        red_rows.append((rid, qid, apply_spans(text, kept), len(kept),
+                         sorted({s.type for s in kept}), pub))
         for s, a in zip(spans, applied, strict=True):
-            span_rows.append((items.at[i, "response_id"], items.at[i, "question_id"], s.start,
-                              s.end, s.type, s.method, s.score, a))
+            span_rows.append((rid, qid, s.start, s.end, s.type, s.method, s.score, a))
 
     red = pd.DataFrame(red_rows, columns=["response_id", "question_id", "text", "n_redactions",
                                           "types", "publication"])
