@@ -88,6 +88,7 @@ SCREEN_MARGIN = 0.1   # ... and verifies texts within this margin of CONTAIN_CUT
 SCREEN_TOP = 3        # ... for at most this many clusters per text (the best screened)
 HUB_CORES = 32        # screening ignores shingles in more cores than this (shared sentences)
 CORE_SHARE = 0.2      # a cluster's core: shingles used by this share of its responses (≥ 2)
+_VERIFY_BATCH = 4096  # containment candidates whose full shingle sets are hashed at a time
 XLING_CUT = 0.5       # cross-language score (rare anchors + cognates) to join a campaign
 XLING_GROUP_SHARE = 0.25  # a campaign joins another as its translated copies when it has at
 #                           most this share of the other's responses
@@ -646,6 +647,23 @@ class CampaignDetector:
         cuts = np.searchsorted(own, np.arange(len(ids) + 1))
         return [h[a:b] for a, b in pairwise(cuts)]
 
+    def _shingle_counts(self, texts, tids, batch: int = 4096) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct shingles of a cluster's texts and, for each, the number of responses whose
+        text has it; texts are hashed ``batch`` at a time and the counts merged, so memory is
+        bounded by a batch and the cluster's distinct shingles (a campaign of a million edited
+        copies shares most of them), not by the cluster's size."""
+        vals = np.empty(0, dtype=np.uint64)
+        cnt = np.empty(0, dtype=np.float64)
+        for lo in range(0, len(tids), batch):
+            part = tids[lo:lo + batch]
+            sets = self._shingle_sets(texts, part)
+            allh = np.concatenate([vals, *sets])
+            weights = np.concatenate([cnt, np.repeat(self._n_resp_text[part].astype(np.float64),
+                                                     [len(x) for x in sets])])
+            vals, inv = np.unique(allh, return_inverse=True)
+            cnt = np.bincount(inv.reshape(-1), weights=weights, minlength=len(vals))
+        return vals, cnt
+
     def _medoid(self, tids) -> int:
         """Text with the highest response-weighted MinHash similarity to the others.
 
@@ -687,13 +705,9 @@ class CampaignDetector:
             tids, n_resp = groups[g]
             in_seed[tids] = True
             med = self._medoid(tids)
-            sets = self._shingle_sets(texts, tids)
-            allh = np.concatenate(sets)
-            weights = np.repeat(self._n_resp_text[tids], [len(x) for x in sets])
-            vals, inv = np.unique(allh, return_inverse=True)
-            cnt = np.bincount(inv, weights=weights)
+            vals, cnt = self._shingle_counts(texts, tids)
             need = max(2.0, CORE_SHARE * n_resp)
-            med_set = sets[tids.index(med)]
+            med_set = self._shingle_sets(texts, [med])[0]
             cores.append(np.union1d(vals[cnt >= need], med_set))
             medoids.append(med)
             med_sizes.append(len(med_set))
@@ -746,18 +760,21 @@ class CampaignDetector:
             cand_t.extend(ids[lo + r[top]].tolist())
             cand_c.extend(c[top].tolist())
         best: dict[int, tuple[float, float, int]] = {}
-        if cand_t:
-            uniq = sorted(set(cand_t))
-            full = dict(zip(uniq, self._shingle_sets(texts, uniq), strict=True))
-            for t, c in zip(cand_t, cand_c, strict=True):
-                x = full[t]
-                inter_n = np.intersect1d(x, cores[c], assume_unique=True).size
-                contain = inter_n / max(len(x), 1)
-                cover = inter_n / max(med_sizes[c], 1)
-                if contain >= CONTAIN_CUT and cover >= COVER_CUT:
-                    score = (contain, cover, -c)
-                    if t not in best or score > best[t]:
-                        best[t] = score
+        by_text: dict[int, list[int]] = defaultdict(list)
+        for t, c in zip(cand_t, cand_c, strict=True):
+            by_text[t].append(c)
+        uniq = sorted(by_text)
+        for lo in range(0, len(uniq), _VERIFY_BATCH):  # full shingle sets a batch at a time
+            part = uniq[lo:lo + _VERIFY_BATCH]
+            for t, x in zip(part, self._shingle_sets(texts, part), strict=True):
+                for c in by_text[t]:
+                    inter_n = np.intersect1d(x, cores[c], assume_unique=True).size
+                    contain = inter_n / max(len(x), 1)
+                    cover = inter_n / max(med_sizes[c], 1)
+                    if contain >= CONTAIN_CUT and cover >= COVER_CUT:
+                        score = (contain, cover, -c)
+                        if t not in best or score > best[t]:
+                            best[t] = score
         # cluster joins form a star: a cluster that others join does not move itself
         targets = {-best[t][2] for t in best if in_seed[t]}
         found = [t for t in sorted(best) if not (in_seed[t] and int(src[t]) in targets)]
