@@ -31,6 +31,7 @@ __all__ = [
     "SchemaError",
     "WorkspaceError",
     "bounded_list",
+    "check_choice",
     "did_you_mean",
 ]
 
@@ -113,3 +114,13 @@ def did_you_mean(name: str, candidates: Sequence[str]) -> str:
         hit = lowered.get(name.casefold())
         close = [hit] if hit else []
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_choice(name: str, value: object, options: Sequence[str]) -> str:
+    """``value`` if it is one of ``options``; else :class:`ParameterError` naming the parameter,
+    the options and the closest one (scikit-learn-style message)."""
+    if not isinstance(value, str) or value not in options:
+        hint = did_you_mean(value, list(options)) if isinstance(value, str) else ""
+        raise ParameterError(f"The {name!r} parameter must be a str among "
+                             f"{{{', '.join(map(repr, options))}}}. Got {value!r} instead{hint}")
+    return value

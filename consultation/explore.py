@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .errors import ParameterError, WorkspaceError, did_you_mean
+from .errors import ParameterError, WorkspaceError, check_choice, did_you_mean
 from .workspace import MANIFEST, Workspace
 
 __all__ = [
@@ -69,14 +69,6 @@ WORKSPACE_ENV = "CONSULT_WORKSPACE"
 """Environment variable naming the workspace :func:`open_workspace` opens by default."""
 
 _OUTLIER = -1
-
-
-def _check_choice(name: str, value: object, options: Sequence[str]) -> str:
-    if not isinstance(value, str) or value not in options:
-        hint = did_you_mean(value, list(options)) if isinstance(value, str) else ""
-        raise ParameterError(f"The {name!r} parameter must be one of "
-                             f"{', '.join(map(repr, options))}. Got {value!r} instead{hint}")
-    return value
 
 
 def _check_int(name: str, value: object, low: int) -> int:
@@ -250,7 +242,7 @@ def closed_charts(workspace: Workspace, *, group_by: str = "stakeholder_type",
     """
     from .charts import plot_closed_questions
 
-    _check_choice("campaigns", campaigns, ("all", "once"))
+    check_choice("campaigns", campaigns, ("all", "once"))
     st = workspace["closed_stats"]
     wanted = _as_set("question_ids", question_ids)
     if wanted is not None:
@@ -305,7 +297,7 @@ def closed_table(closed_stats: pd.DataFrame, question_id: str | None = None, *,
     schema.require(closed_stats, "closed_stats",
                    ["question_id", "group_by", "group", "option", "n", "n_group", "share",
                     "campaigns"], stage="explore")
-    _check_choice("value", value, ("share", "n"))
+    check_choice("value", value, ("share", "n"))
     qids = list(dict.fromkeys(closed_stats["question_id"].astype(str)))
     if question_id is None and qids:
         question_id = qids[0]
@@ -318,7 +310,7 @@ def closed_table(closed_stats: pd.DataFrame, question_id: str | None = None, *,
                       & closed_stats["campaigns"].eq(campaigns)]
     dims = sorted(set(st["group_by"].astype(str)) - {"all"})
     if group_by not in dims:
-        _check_choice("group_by", group_by, dims)
+        check_choice("group_by", group_by, dims)
     st = st[st["group_by"].isin(["all", group_by])]
     if "option_order" in st.columns:
         opts = (st.drop_duplicates("option").sort_values(["option_order", "option"],
@@ -806,14 +798,14 @@ def plot_topic_groups(topics_by_group: pd.DataFrame, model_id: str, *,
     schema.require(topics_by_group, TOPICS_BY_GROUP,
                    ["model_id", "topic_id", "group_by", "group", "campaigns", "n", "share"],
                    stage="explore")
-    _check_choice("campaigns", campaigns, ("once", "all"))
+    check_choice("campaigns", campaigns, ("once", "all"))
     d = topics_by_group[topics_by_group["model_id"].astype(str).eq(model_id)]
     if d.empty:
         models = list(dict.fromkeys(topics_by_group["model_id"].astype(str)))
         raise ParameterError(f"Unknown model {model_id!r}{did_you_mean(str(model_id), models)}",
                              expected=f"one of {', '.join(models)}")
     dims = sorted(set(d["group_by"].astype(str)))
-    _check_choice("group_by", group_by, dims)
+    check_choice("group_by", group_by, dims)
     d = d[d["group_by"].astype(str).eq(group_by)]
     camp = campaigns if d["campaigns"].eq(campaigns).any() else "all"
     d = d[d["campaigns"].eq(camp) & d["topic_id"].astype(int).ne(_OUTLIER)]

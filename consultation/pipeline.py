@@ -42,16 +42,20 @@ CLOSED_KINDS = ("single_choice", "multi_choice", "rating")
 
 
 def read_answers(ws: Workspace, kinds: Sequence[str] | None = None,
-                 columns: list[str] | None = None) -> pd.DataFrame:
-    """The workspace's ``answers`` to questions of the given ``kinds`` (all without), read
-    from Parquet with only the rows and ``columns`` asked for: the text stages read the
-    free-text answers, closed statistics the closed ones, so neither holds the whole table
-    (26 answer cells per response in a typical EUSurvey export)."""
-    if kinds is None:
+                 columns: list[str] | None = None, *,
+                 question_ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The workspace's ``answers`` to questions of the given ``kinds`` (or ``question_ids``;
+    all without either), read from Parquet with only the rows and ``columns`` asked for: the
+    text stages read the free-text answers, closed statistics the closed ones a batch of
+    questions at a time, so none holds the whole table (26 answer cells per response in a
+    typical EUSurvey export)."""
+    if kinds is not None:
+        q = ws.read("questions", columns=["question_id", "kind"])
+        question_ids = q.loc[q["kind"].astype(str).isin(kinds), "question_id"].astype(str)
+    if question_ids is None:
         return ws.read("answers", columns=columns)
-    q = ws.read("questions", columns=["question_id", "kind"])
-    qids = sorted(q.loc[q["kind"].astype(str).isin(kinds), "question_id"].astype(str))
-    return ws.read("answers", columns=columns, filters=[("question_id", "in", qids)])
+    return ws.read("answers", columns=columns,
+                   filters=[("question_id", "in", sorted(question_ids))])
 
 
 def _stage_languages(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
@@ -83,11 +87,9 @@ def _stage_campaigns(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.Data
 def _stage_closed(ws: Workspace, params: dict[str, Any]) -> dict[str, pd.DataFrame]:
     from .enrich.closed import closed_question_stats_batched
 
-    def answers_to(question_ids: list[str]) -> pd.DataFrame:
-        return ws.read("answers", filters=[("question_id", "in", sorted(question_ids))])
-
     # a batch of questions at a time: memory bounded by ~2M answers, not by the consultation
-    stats = closed_question_stats_batched(answers_to, ws["questions"], ws["responses"],
+    stats = closed_question_stats_batched(lambda qids: read_answers(ws, question_ids=qids),
+                                          ws["questions"], ws["responses"],
                                           campaign_members=_opt(ws, "campaign_members"),
                                           **params)
     return {"closed_stats": stats}

@@ -75,7 +75,7 @@ from .coding import (
     lemmatiser,
     split_sentences,
 )
-from .errors import InputError, ParameterError, bounded_list, did_you_mean
+from .errors import InputError, ParameterError, bounded_list, check_choice
 from .schema import TOPIC_ASSIGNMENTS, TOPIC_QUALITY, TOPICS, TOPICS_BY_GROUP
 
 __all__ = [
@@ -125,14 +125,6 @@ def _check_float(name: str, value: object, low: float, high: float) -> float:
         raise ParameterError(f"The {name!r} parameter must be a float in [{low:g}, {high:g}]. "
                              f"Got {value!r} instead")
     return float(value)
-
-
-def _check_choice(name: str, value: object, options: Sequence[str]) -> str:
-    if not isinstance(value, str) or value not in options:
-        hint = did_you_mean(value, list(options)) if isinstance(value, str) else ""
-        raise ParameterError(f"The {name!r} parameter must be a str among "
-                             f"{{{', '.join(map(repr, options))}}}. Got {value!r} instead{hint}")
-    return value
 
 
 # =============================================================================================
@@ -647,7 +639,7 @@ class PrecomputedBackend:
 
 def _make_backend(backend: Any, seed: int, n_components: int):
     if isinstance(backend, str):
-        backend = _check_choice("backend", backend, ("tfidf_svd", "minilm", "precomputed"))
+        backend = check_choice("backend", backend, ("tfidf_svd", "minilm", "precomputed"))
         if backend == "tfidf_svd":
             return TfidfSvdBackend(n_components=n_components, seed=seed)
         if backend == "minilm":
@@ -838,8 +830,8 @@ class TopicModeller:
     def _validate(self) -> None:
         self._backend = _make_backend(self.backend, _check_int("seed", self.seed, 0),
                                       _check_int("n_components", self.n_components, 2, 2000))
-        _check_choice("reduction", self.reduction, ("none", "pca", "umap"))
-        _check_choice("clustering", self.clustering, ("kmeans", "hdbscan"))
+        check_choice("reduction", self.reduction, ("none", "pca", "umap"))
+        check_choice("clustering", self.clustering, ("kmeans", "hdbscan"))
         if not (self.n_topics == "auto" or (isinstance(self.n_topics, (int, np.integer))
                                             and not isinstance(self.n_topics, bool)
                                             and self.n_topics >= 2)):
@@ -1457,7 +1449,7 @@ def fit_topics(
     :data:`TOPICS_BY_GROUP`, :data:`TOPIC_QUALITY`); with ``return_models`` a tuple
     ``(tables, models)``.
     """
-    per = _check_choice("per", per, ("question", "all", "both"))
+    per = check_choice("per", per, ("question", "all", "both"))
     seed = _check_int("seed", seed, 0)
     min_answers = _check_int("min_answers", min_answers, 2)
     min_tokens = _check_int("min_tokens", min_tokens, 0)
@@ -1677,7 +1669,7 @@ def plot_topics_by_group(topics_by_group: pd.DataFrame, out_dir: str | os.PathLi
     """
     from . import charts
 
-    _check_choice("campaigns", campaigns, ("once", "all"))
+    check_choice("campaigns", campaigns, ("once", "all"))
     max_topics = _check_int("max_topics", max_topics, 1)
     schema.require(topics_by_group, TOPICS_BY_GROUP,
                    ["model_id", "topic_id", "group_by", "group", "campaigns", "n", "share"])

@@ -834,13 +834,16 @@ def closed_question_stats_batched(
         raise ParameterError("The 'batch_answers' parameter must be an int in [1, inf). "
                              f"Got {batch_answers!r} instead.")
     qs = _closed_questions(questions)
-    sizes = (pd.to_numeric(questions.drop_duplicates("question_id").set_index(
-        questions.drop_duplicates("question_id")["question_id"].astype(str))["n_answers"],
-        errors="coerce").reindex(qs["question_id"]).fillna(0).to_numpy()
-        if "n_answers" in questions.columns else np.zeros(len(qs)))
+    qid_col = questions["question_id"].astype(str)
+    counted: dict[str, float] = {}  # answers per question (the first row of a duplicate id)
+    if "n_answers" in questions.columns:
+        n_answers = pd.to_numeric(questions["n_answers"], errors="coerce").fillna(0)
+        for qid, n in zip(qid_col, n_answers, strict=True):
+            counted.setdefault(qid, float(n))
     batches: list[list[str]] = []
     total = 0.0
-    for qid, n in zip(qs["question_id"], sizes, strict=True):
+    for qid in qs["question_id"]:
+        n = counted.get(qid, 0.0)
         if not batches or (total + n > batch_answers and batches[-1]):
             batches.append([])
             total = 0.0
@@ -849,7 +852,6 @@ def closed_question_stats_batched(
     if len(batches) <= 1:
         return closed_question_stats(read_answers(qs["question_id"].tolist()), questions,
                                      responses, **params)  # type: ignore[arg-type]
-    qid_col = questions["question_id"].astype(str)
     frames = []
     for batch in batches:
         keep = set(batch)
