@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import os
 import re
 import time
@@ -62,7 +61,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .errors import InputError, ParameterError, bounded_list, did_you_mean
+from .errors import InputError, ParameterError, bounded_list, check_float, check_int, did_you_mean
 
 __all__ = [
     "CODES",
@@ -747,21 +746,6 @@ def distinct(keys: Iterable[object]) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(inverse, dtype=np.int64), np.asarray(first, dtype=np.int64)
 
 
-def _check_float(name: str, value: object, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
-            or not (low <= float(value) <= high):
-        raise ParameterError(f"The {name!r} parameter must be a float in [{low:g}, {high:g}]. "
-                             f"Got {value!r} instead")
-    return float(value)
-
-
-def _check_int(name: str, value: object, low: int, high: float = math.inf) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not (
-            low <= value <= high):
-        hi = "inf)" if high == math.inf else f"{int(high)}]"
-        raise ParameterError(f"The {name!r} parameter must be an int in [{low}, {hi}. "
-                             f"Got {value!r} instead")
-    return int(value)
 
 
 def _codebook_arg(codebook: Codebook | str | os.PathLike | None) -> Codebook:
@@ -920,7 +904,7 @@ def code_answers(
         question_id, start, code_id.
     """
     cb = _codebook_arg(codebook)
-    min_similarity = _check_float("min_similarity", min_similarity, 0.0, 1.0)
+    min_similarity = check_float("min_similarity", min_similarity, 0.0, 1.0)
     if progress is not None and not callable(progress):
         raise ParameterError("The 'progress' parameter must be callable or None. "
                              f"Got {type(progress).__name__} instead")
@@ -1284,9 +1268,9 @@ def sample_for_coding(
     (redacted text; without ``redacted_answers`` only answers of respondents who chose public
     publication are eligible), stratum.
     """
-    n = _check_int("n", n, 1)
-    seed = _check_int("seed", seed, 0)
-    min_words = _check_int("min_words", min_words, 0)
+    n = check_int("n", n, 1)
+    seed = check_int("seed", seed, 0)
+    min_words = check_int("min_words", min_words, 0)
     schema.require(responses, "responses", ["response_id", "stakeholder_type"], stage="coding")
     ft = free_text_answers(answers, questions)
     ft["language"] = answer_languages(ft, responses, languages)
@@ -1366,7 +1350,7 @@ def export_coding_sheets(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    coders = _check_int("coders", coders, 1, 26)
+    coders = check_int("coders", coders, 1, 26)
     cb = _codebook_arg(codebook)
     sample = sample_for_coding(answers, questions, responses, n=n, seed=seed,
                                languages=languages, redacted_answers=redacted_answers)

@@ -18,7 +18,10 @@ assert on it without matching prose.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Sequence
+
+import numpy as np
 
 __all__ = [
     "ConsultationError",
@@ -32,6 +35,8 @@ __all__ = [
     "WorkspaceError",
     "bounded_list",
     "check_choice",
+    "check_float",
+    "check_int",
     "did_you_mean",
 ]
 
@@ -124,3 +129,23 @@ def check_choice(name: str, value: object, options: Sequence[str]) -> str:
         raise ParameterError(f"The {name!r} parameter must be a str among "
                              f"{{{', '.join(map(repr, options))}}}. Got {value!r} instead{hint}")
     return value
+
+
+def check_int(name: str, value: object, low: int, high: float = math.inf) -> int:
+    """``value`` as an int if it is one in [``low``, ``high``]; else :class:`ParameterError`."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not (
+            low <= value <= high):
+        hi = "inf)" if high == math.inf else f"{int(high)}]"
+        raise ParameterError(f"The {name!r} parameter must be an int in [{low}, {hi}. "
+                             f"Got {value!r} instead")
+    return int(value)
+
+
+def check_float(name: str, value: object, low: float, high: float) -> float:
+    """``value`` as a float if it is a number in [``low``, ``high``]; else
+    :class:`ParameterError`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not (low <= float(value) <= high):
+        raise ParameterError(f"The {name!r} parameter must be a float in [{low:g}, {high:g}]. "
+                             f"Got {value!r} instead")
+    return float(value)

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .errors import ParameterError, WorkspaceError, check_choice, did_you_mean
+from .errors import ParameterError, WorkspaceError, check_choice, check_int, did_you_mean
 from .workspace import MANIFEST, Workspace
 
 __all__ = [
@@ -69,13 +69,6 @@ WORKSPACE_ENV = "CONSULT_WORKSPACE"
 """Environment variable naming the workspace :func:`open_workspace` opens by default."""
 
 _OUTLIER = -1
-
-
-def _check_int(name: str, value: object, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ParameterError(f"The {name!r} parameter must be an int in [{low}, inf). "
-                             f"Got {value!r} instead")
-    return int(value)
 
 
 def _as_set(name: str, value: str | Sequence[str] | None) -> set[str] | None:
@@ -509,7 +502,7 @@ def topic_answers(topic_assignments: pd.DataFrame, responses: pd.DataFrame, *,
 
     schema.require(topic_assignments, TOPIC_ASSIGNMENTS,
                    ["model_id", "response_id", "question_id", "topic_id"], stage="explore")
-    n = _check_int("n", n, 1)
+    n = check_int("n", n, 1)
     models = list(dict.fromkeys(topic_assignments["model_id"].astype(str)))
     if model_id not in models:
         raise ParameterError(f"Unknown model {model_id!r}{did_you_mean(str(model_id), models)}",
@@ -751,8 +744,8 @@ def plot_topic_keywords(topics: pd.DataFrame, model_id: str, *, top_n_topics: in
     """
     from plotly.subplots import make_subplots
 
-    top_n_topics = _check_int("top_n_topics", top_n_topics, 1)
-    n_words = _check_int("n_words", n_words, 1)
+    top_n_topics = check_int("top_n_topics", top_n_topics, 1)
+    n_words = check_int("n_words", n_words, 1)
     t = _topics_of(topics, model_id).sort_values(["size", "topic_id"],
                                                  ascending=[False, True], kind="mergesort")
     t = t.head(top_n_topics).sort_values("topic_id", kind="mergesort")

@@ -75,7 +75,7 @@ from .coding import (
     lemmatiser,
     split_sentences,
 )
-from .errors import InputError, ParameterError, bounded_list, check_choice
+from .errors import InputError, ParameterError, bounded_list, check_choice, check_float, check_int
 from .schema import TOPIC_ASSIGNMENTS, TOPIC_QUALITY, TOPICS, TOPICS_BY_GROUP
 
 __all__ = [
@@ -110,21 +110,6 @@ OUTLIER = -1
 # Parameters
 # =============================================================================================
 
-def _check_int(name: str, value: object, low: int, high: float = math.inf) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not (
-            low <= value <= high):
-        hi = "inf)" if high == math.inf else f"{int(high)}]"
-        raise ParameterError(f"The {name!r} parameter must be an int in [{low}, {hi}. "
-                             f"Got {value!r} instead")
-    return int(value)
-
-
-def _check_float(name: str, value: object, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
-            or not (low <= float(value) <= high):
-        raise ParameterError(f"The {name!r} parameter must be a float in [{low:g}, {high:g}]. "
-                             f"Got {value!r} instead")
-    return float(value)
 
 
 # =============================================================================================
@@ -828,8 +813,8 @@ class TopicModeller:
         return out
 
     def _validate(self) -> None:
-        self._backend = _make_backend(self.backend, _check_int("seed", self.seed, 0),
-                                      _check_int("n_components", self.n_components, 2, 2000))
+        self._backend = _make_backend(self.backend, check_int("seed", self.seed, 0),
+                                      check_int("n_components", self.n_components, 2, 2000))
         check_choice("reduction", self.reduction, ("none", "pca", "umap"))
         check_choice("clustering", self.clustering, ("kmeans", "hdbscan"))
         if not (self.n_topics == "auto" or (isinstance(self.n_topics, (int, np.integer))
@@ -837,18 +822,18 @@ class TopicModeller:
                                             and self.n_topics >= 2)):
             raise ParameterError("The 'n_topics' parameter must be an int in [2, inf) or "
                                  f"'auto'. Got {self.n_topics!r} instead")
-        _check_int("min_topic_size", self.min_topic_size, 2)
-        _check_int("max_fit_docs", self.max_fit_docs, 10)
-        _check_int("min_stratum_docs", self.min_stratum_docs, 1)
-        _check_int("pca_components", self.pca_components, 2, 1000)
-        _check_int("umap_components", self.umap_components, 2, 100)
-        _check_int("umap_neighbors", self.umap_neighbors, 2, 1000)
-        _check_int("n_init", self.n_init, 1, 100)
-        _check_float("keyword_relevance", self.keyword_relevance, 0.0, 1.0)
-        _check_int("top_n_words", self.top_n_words, 10, 1000)
-        _check_int("keyword_min_df", self.keyword_min_df, 1)
-        _check_float("outlier_threshold", self.outlier_threshold, -1.0, 1.0)
-        _check_int("concept_weight", self.concept_weight, 1, 100)
+        check_int("min_topic_size", self.min_topic_size, 2)
+        check_int("max_fit_docs", self.max_fit_docs, 10)
+        check_int("min_stratum_docs", self.min_stratum_docs, 1)
+        check_int("pca_components", self.pca_components, 2, 1000)
+        check_int("umap_components", self.umap_components, 2, 100)
+        check_int("umap_neighbors", self.umap_neighbors, 2, 1000)
+        check_int("n_init", self.n_init, 1, 100)
+        check_float("keyword_relevance", self.keyword_relevance, 0.0, 1.0)
+        check_int("top_n_words", self.top_n_words, 10, 1000)
+        check_int("keyword_min_df", self.keyword_min_df, 1)
+        check_float("outlier_threshold", self.outlier_threshold, -1.0, 1.0)
+        check_int("concept_weight", self.concept_weight, 1, 100)
         for name in ("center_languages", "concepts", "guided", "reduce_outliers"):
             v = getattr(self, name)
             if not (isinstance(v, bool) or v == "auto"):
@@ -1450,9 +1435,9 @@ def fit_topics(
     ``(tables, models)``.
     """
     per = check_choice("per", per, ("question", "all", "both"))
-    seed = _check_int("seed", seed, 0)
-    min_answers = _check_int("min_answers", min_answers, 2)
-    min_tokens = _check_int("min_tokens", min_tokens, 0)
+    seed = check_int("seed", seed, 0)
+    min_answers = check_int("min_answers", min_answers, 2)
+    min_tokens = check_int("min_tokens", min_tokens, 0)
     if isinstance(group_by, str):
         group_by = (group_by,)
     cols = ["response_id", *group_by] + ([stratify_by] if stratify_by is not None
@@ -1670,7 +1655,7 @@ def plot_topics_by_group(topics_by_group: pd.DataFrame, out_dir: str | os.PathLi
     from . import charts
 
     check_choice("campaigns", campaigns, ("once", "all"))
-    max_topics = _check_int("max_topics", max_topics, 1)
+    max_topics = check_int("max_topics", max_topics, 1)
     schema.require(topics_by_group, TOPICS_BY_GROUP,
                    ["model_id", "topic_id", "group_by", "group", "campaigns", "n", "share"])
     out = Path(out_dir)

@@ -64,7 +64,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from .. import schema
-from ..errors import ParameterError
+from ..errors import ParameterError, check_float, check_int
 
 __all__ = ["CONTAIN_CUT", "COVER_CUT", "RATIO_CUT", "XLING_CUT", "CampaignDetector", "LshPairs",
            "MapTexts", "band_keys", "bucket_pairs", "detect_campaigns", "lsh_candidate_pairs",
@@ -108,22 +108,6 @@ _ANCHOR_RE = re.compile(r"\b(?:\d[\d.,]*\d|\d|[A-Z][A-Z0-9]{1,}\+?|[A-Za-z]+\+)(
 
 
 # -- parameters ----------------------------------------------------------------------------------
-def _check_int(name: str, value: object, low: int, high: float = math.inf) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not (
-            low <= value <= high):
-        hi = "inf)" if high == math.inf else f"{int(high)}]"
-        raise ParameterError(
-            f"The {name!r} parameter must be an int in [{low}, {hi}. Got {value!r} instead")
-    return int(value)
-
-
-def _check_float(name: str, value: object, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)) \
-            or not (low <= float(value) <= high):
-        raise ParameterError(
-            f"The {name!r} parameter must be a float in [{low:g}, {high:g}]. "
-            f"Got {value!r} instead")
-    return float(value)
 
 
 # -- normalisation -------------------------------------------------------------------------------
@@ -417,12 +401,12 @@ class CampaignDetector:
         self.seed = seed
 
     def _validate(self) -> None:
-        _check_float("threshold", self.threshold, 0.0, 1.0)
-        _check_int("num_perm", self.num_perm, 16, 1024)
-        _check_int("shingle_size", self.shingle_size, 1, 50)
-        _check_int("min_size", self.min_size, 2)
-        _check_int("min_chars", self.min_chars, 1)
-        _check_int("seed", self.seed, 0, 2**31 - 1)
+        check_float("threshold", self.threshold, 0.0, 1.0)
+        check_int("num_perm", self.num_perm, 16, 1024)
+        check_int("shingle_size", self.shingle_size, 1, 50)
+        check_int("min_size", self.min_size, 2)
+        check_int("min_chars", self.min_chars, 1)
+        check_int("seed", self.seed, 0, 2**31 - 1)
         if not isinstance(self.translated, (bool, np.bool_)):
             raise ParameterError(
                 f"The 'translated' parameter must be a bool. Got {self.translated!r} instead")
